@@ -1,0 +1,6 @@
+package dev.credkit.json;
+
+/** JSON {@code null}. */
+public enum JsonNull implements JsonValue {
+    INSTANCE
+}

@@ -1,0 +1,165 @@
+package dev.credkit.json;
+
+import dev.credkit.core.CredentialException;
+import dev.credkit.core.ProblemCode;
+import dev.credkit.internal.json.StrictJsonParser;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The front door for untrusted JSON: every byte credkit reads from outside enters here.
+ *
+ * <p>Immutable and thread-safe; configure once and share. Defaults: 1 MiB, nesting depth 64,
+ * strings up to 1 MiB, numbers up to 100 characters. Always: strict UTF-8 (invalid bytes,
+ * overlong forms and encoded surrogates rejected), duplicate object keys rejected, trailing
+ * content rejected, no comments, no NaN/Infinity, no single quotes, numbers that overflow a
+ * double rejected. BOM policy: one leading UTF-8 byte order mark is skipped (RFC 8259 §8.1
+ * allows a parser to ignore it); UTF-16/32 input is rejected as not UTF-8.
+ */
+public final class JsonReader {
+    public static final int DEFAULT_MAX_BYTES = 1 << 20;
+    public static final int DEFAULT_MAX_DEPTH = 64;
+    public static final int DEFAULT_MAX_STRING_LENGTH = 1 << 20;
+    public static final int DEFAULT_MAX_NUMBER_LENGTH = 100;
+
+    private static final JsonReader DEFAULTS = builder().build();
+
+    private final int maxBytes;
+    private final int maxDepth;
+    private final int maxStringLength;
+    private final int maxNumberLength;
+    private final StrictJsonParser parser;
+
+    private JsonReader(Builder b) {
+        this.maxBytes = b.maxBytes;
+        this.maxDepth = b.maxDepth;
+        this.maxStringLength = b.maxStringLength;
+        this.maxNumberLength = b.maxNumberLength;
+        this.parser = new StrictJsonParser(maxDepth, maxStringLength, maxNumberLength);
+    }
+
+    /** The reader with default limits. */
+    public static JsonReader defaults() {
+        return DEFAULTS;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int maxBytes() {
+        return maxBytes;
+    }
+
+    public int maxDepth() {
+        return maxDepth;
+    }
+
+    /** Reads one JSON value from UTF-8 bytes. */
+    public JsonValue read(byte[] utf8) throws CredentialException {
+        if (utf8.length > maxBytes) {
+            throw tooLarge(utf8.length);
+        }
+        return parser.parse(utf8);
+    }
+
+    /** Reads one JSON value from text (already decoded; lone surrogates are rejected). */
+    public JsonValue read(String json) throws CredentialException {
+        // Encoding a String with lone surrogates would silently produce '?': check first.
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))) {
+                    i++;
+                } else {
+                    throw new CredentialException(ProblemCode.MALFORMED, "invalid text: lone surrogate at offset " + i);
+                }
+            }
+        }
+        return read(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Reads one JSON value from a stream, reading at most {@link #maxBytes()} + 1 bytes. */
+    public JsonValue read(InputStream in) throws CredentialException {
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes(maxBytes + 1);
+        } catch (IOException e) {
+            throw new CredentialException(ProblemCode.MALFORMED, "could not read input: " + e.getMessage(), e);
+        }
+        if (bytes.length > maxBytes) {
+            throw tooLarge(-1);
+        }
+        return parser.parse(bytes);
+    }
+
+    /** Reads a JSON object (a credential, presentation, key or DID document). */
+    public JsonObject readObject(byte[] utf8) throws CredentialException {
+        return requireObject(read(utf8));
+    }
+
+    /** Reads a JSON object from text. */
+    public JsonObject readObject(String json) throws CredentialException {
+        return requireObject(read(json));
+    }
+
+    private static JsonObject requireObject(JsonValue value) throws CredentialException {
+        if (value instanceof JsonObject o) {
+            return o;
+        }
+        throw new CredentialException(ProblemCode.MALFORMED, "expected a JSON object at the top level");
+    }
+
+    private CredentialException tooLarge(int size) {
+        return new CredentialException(ProblemCode.LIMIT_EXCEEDED,
+                "input is larger than the limit of " + maxBytes + " bytes" + (size >= 0 ? " (" + size + " bytes)" : ""));
+    }
+
+    /** Configures a {@link JsonReader}; refuses non-positive limits. */
+    public static final class Builder {
+        private int maxBytes = DEFAULT_MAX_BYTES;
+        private int maxDepth = DEFAULT_MAX_DEPTH;
+        private int maxStringLength = DEFAULT_MAX_STRING_LENGTH;
+        private int maxNumberLength = DEFAULT_MAX_NUMBER_LENGTH;
+
+        private Builder() {
+        }
+
+        public Builder maxBytes(int maxBytes) {
+            this.maxBytes = positive(maxBytes, "maxBytes");
+            return this;
+        }
+
+        /** Maximum nesting of arrays and objects; at most 900 (credentials are shallow). */
+        public Builder maxDepth(int maxDepth) {
+            if (maxDepth > 900) {
+                throw new IllegalArgumentException("maxDepth must be at most 900");
+            }
+            this.maxDepth = positive(maxDepth, "maxDepth");
+            return this;
+        }
+
+        public Builder maxStringLength(int maxStringLength) {
+            this.maxStringLength = positive(maxStringLength, "maxStringLength");
+            return this;
+        }
+
+        public Builder maxNumberLength(int maxNumberLength) {
+            this.maxNumberLength = positive(maxNumberLength, "maxNumberLength");
+            return this;
+        }
+
+        public JsonReader build() {
+            return new JsonReader(this);
+        }
+
+        private static int positive(int value, String name) {
+            if (value <= 0) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return value;
+        }
+    }
+}

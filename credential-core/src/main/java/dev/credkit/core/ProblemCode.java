@@ -60,6 +60,8 @@ public enum ProblemCode {
     VERIFICATION_METHOD_NOT_AUTHORIZED,
     /** The verification method is neither controlled by the issuer nor bound to it by a trust list. */
     ISSUER_KEY_MISMATCH,
+    /** A presentation's verification method is not controlled by its holder. */
+    HOLDER_KEY_MISMATCH,
     /** The issuer is not on any trust list given. */
     UNTRUSTED_ISSUER,
 

@@ -143,6 +143,21 @@ class EncodedListCodecTest {
     }
 
     @Test
+    void aTinyStreamClaimingAHugeSizeGetsNoHugeBuffer() throws Exception {
+        byte[] gz = gzip(new byte[MIN_BYTES]);
+        gz[gz.length - 2] = 0x00;
+        gz[gz.length - 3] = 0x00;
+        gz[gz.length - 4] = 0x00;
+        gz[gz.length - 1] = 0x01; // ISIZE = 16 MiB, within the limit, impossible for ~50 bytes
+        String lie = encode(gz);
+        long before = allocatedBytes();
+        assertInvalid(lie, "size trailer does not match");
+        if (before >= 0) {
+            assertThat(allocatedBytes() - before).isLessThan(1024 * 1024);
+        }
+    }
+
+    @Test
     void rejectsConcatenatedMembers() throws Exception {
         byte[] one = gzip(new byte[MIN_BYTES]);
         byte[] two = concat(one, one);

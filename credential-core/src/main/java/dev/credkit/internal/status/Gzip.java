@@ -10,17 +10,21 @@ import java.util.zip.Inflater;
  * Single-member GZIP (RFC 1952) with reproducible output and bounded, strict decompression.
  *
  * <p>Compression writes a fixed 10-byte header: no file name, MTIME 0, XFL 2 (maximum
- * compression), OS 255 (unknown), so equal input always gives equal output on one JDK.
+ * compression) or 4 (fastest) or 0, OS 255 (unknown), so equal input and level always give equal
+ * output on one JDK.
  *
  * <p>Decompression accepts exactly one member and nothing after it. It never holds more than
  * {@code maxOutput} decompressed bytes plus one 64 KiB scratch chunk: the ISIZE trailer is used
- * only as a sizing hint, so a stream that declares more than the limit is inflated into the
- * scratch chunk and discarded while counting, and aborted as soon as the count passes the limit.
+ * only as a sizing hint, so a stream that declares more than the limit (or more than deflate
+ * can expand its input to) is inflated into the scratch chunk and discarded while counting, and
+ * aborted as soon as the count passes the limit.
  */
 public final class Gzip {
     private static final int CHUNK = 64 * 1024;
+    private static final int MAX_DEFLATE_RATIO = 1032;
+    private static final int XFL_AT = 8;
     private static final byte[] HEADER = {
-        0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 2, (byte) 0xff
+        0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff
     };
     private static final int FHCRC = 0x02;
     private static final int FEXTRA = 0x04;
@@ -45,14 +49,28 @@ public final class Gzip {
         }
     }
 
-    /** Compresses {@code data} into one reproducible GZIP member. */
+    /** Compresses {@code data} into one reproducible GZIP member at maximum compression. */
     public static byte[] compress(byte[] data) {
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        return compress(data, Deflater.BEST_COMPRESSION);
+    }
+
+    /**
+     * Compresses {@code data} into one reproducible GZIP member.
+     *
+     * @param level a {@link Deflater} level, 1 (fastest) to 9 (smallest)
+     */
+    public static byte[] compress(byte[] data, int level) {
+        if (level < Deflater.BEST_SPEED || level > Deflater.BEST_COMPRESSION) {
+            throw new IllegalArgumentException("level must be between 1 and 9");
+        }
+        Deflater deflater = new Deflater(level, true);
         try {
             deflater.setInput(data);
             deflater.finish();
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 + data.length / 16);
-            out.write(HEADER, 0, HEADER.length);
+            byte[] header = HEADER.clone();
+            header[XFL_AT] = (byte) (level == Deflater.BEST_COMPRESSION ? 2 : level == Deflater.BEST_SPEED ? 4 : 0);
+            out.write(header, 0, header.length);
             byte[] buffer = new byte[8192];
             while (!deflater.finished()) {
                 int n = deflater.deflate(buffer);
@@ -79,8 +97,10 @@ public final class Gzip {
             throw new GzipException(false, "GZIP data is truncated");
         }
         long declared = readIntLe(gz, gz.length - 4) & 0xffffffffL;
-        // Honest trailers let us allocate once; a lying one costs at most maxOutput bytes.
-        byte[] out = declared <= maxOutput ? new byte[(int) declared] : null;
+        // An honest trailer lets us allocate once. Deflate expands at most ~1032:1, so a larger
+        // claim is a lie and gets no buffer; any other lie costs at most maxOutput bytes.
+        long plausible = Math.min(maxOutput, (long) (gz.length - pos) * MAX_DEFLATE_RATIO + 1024);
+        byte[] out = declared <= plausible ? new byte[(int) declared] : null;
         byte[] scratch = null;
         long total = 0;
         CRC32 crc = new CRC32();

@@ -198,7 +198,20 @@ public final class KeyFile {
 
     /** The key file, secret included. Handle with care. */
     public JsonObject toJson() {
-        return verificationMethod().toJson().with("secretKeyMultibase", keyPair.exportSecretMultibase());
+        return publicJson().put("secretKeyMultibase", keyPair.exportSecretMultibase()).build();
+    }
+
+    /** The key file without its secret: the public Multikey, in key file member order. */
+    public JsonObject toPublicJson() {
+        return publicJson().build();
+    }
+
+    private JsonObject.Builder publicJson() {
+        return JsonObject.builder()
+                .put("type", VerificationMethod.MULTIKEY)
+                .put("id", verificationMethodId)
+                .put("controller", controller)
+                .put("publicKeyMultibase", keyPair.publicKey().multibase());
     }
 
     /** The key file as written: pretty JSON with a final newline, secret included. */

@@ -53,10 +53,12 @@ class KeyFileTest {
     void writtenFormIsAMultikeyThatReadsBack() throws Exception {
         KeyFile file = KeyFile.of(Ed25519KeyPair.fromSecretMultibase(W3C_SECRET));
         JsonObject json = file.toJson();
-        assertThat(json.keys()).containsExactly("id", "type", "controller", "publicKeyMultibase", "secretKeyMultibase");
+        assertThat(json.keys()).containsExactly("type", "id", "controller", "publicKeyMultibase", "secretKeyMultibase");
         assertThat(json.string("type")).contains("Multikey");
         assertThat(json.string("secretKeyMultibase")).contains(W3C_SECRET);
-        assertThat(file.toPrettyJson()).startsWith("{\n  \"id\": ").endsWith("}\n");
+        assertThat(file.toPublicJson()).isEqualTo(json.without("secretKeyMultibase"));
+        assertThat(file.toPublicJson().toJson()).doesNotContain(W3C_SECRET);
+        assertThat(file.toPrettyJson()).startsWith("{\n  \"type\": \"Multikey\",\n  \"id\": ").endsWith("}\n");
         KeyFile back = KeyFile.parse(file.toPrettyJson().getBytes(StandardCharsets.UTF_8));
         assertThat(back.keyPair()).isEqualTo(file.keyPair());
         assertThat(back.verificationMethodId()).isEqualTo(file.verificationMethodId());

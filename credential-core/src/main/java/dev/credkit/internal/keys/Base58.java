@@ -7,8 +7,9 @@ import java.util.Arrays;
 
 /**
  * Base58 with the Bitcoin alphabet (the multibase {@code z} encoding), strict on decoding.
- * The conversion is quadratic in the length, so input is capped: base58 only ever carries keys
- * and signatures.
+ * Five digits per 64-bit multiply-add over 32-bit limbs: a signature's {@code proofValue} is
+ * decoded on every verification. The conversion is quadratic in the length, so input is capped:
+ * base58 only ever carries keys and signatures.
  */
 public final class Base58 {
     /** Longest base58 text accepted; a 64-byte signature needs 88 characters. */
@@ -16,6 +17,7 @@ public final class Base58 {
 
     private static final char[] ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".toCharArray();
     private static final int[] INDEXES = new int[128];
+    private static final long[] POW58 = {1, 58, 58 * 58, 58 * 58 * 58, 58L * 58 * 58 * 58, 58L * 58 * 58 * 58 * 58};
 
     static {
         Arrays.fill(INDEXES, -1);
@@ -28,32 +30,43 @@ public final class Base58 {
     }
 
     public static String encode(byte[] input) {
-        if (input.length == 0) {
-            return "";
-        }
         int zeros = 0;
         while (zeros < input.length && input[zeros] == 0) {
             zeros++;
         }
-        // log(256) / log(58) < 1.38: enough digits for the result
-        byte[] digits = new byte[input.length * 138 / 100 + 1];
-        int length = 0;
-        for (int i = zeros; i < input.length; i++) {
-            int carry = input[i] & 0xff;
-            int j = 0;
-            for (; j < length || carry != 0; j++) {
-                carry += (digits[j] & 0xff) * 256;
-                digits[j] = (byte) (carry % 58);
-                carry /= 58;
+        // the number as 32-bit limbs, most significant first
+        int byteCount = input.length - zeros;
+        int[] limbs = new int[(byteCount + 3) / 4];
+        for (int i = 0; i < byteCount; i++) {
+            int fromEnd = byteCount - 1 - i;
+            limbs[limbs.length - 1 - fromEnd / 4] |= (input[zeros + i] & 0xff) << (8 * (fromEnd % 4));
+        }
+        // divide by 58^5 repeatedly: five digits per pass
+        char[] digits = new char[byteCount * 138 / 100 + 5];
+        int pos = digits.length;
+        int first = 0;
+        while (first < limbs.length) {
+            long remainder = 0;
+            for (int j = first; j < limbs.length; j++) {
+                long current = (remainder << 32) | (limbs[j] & 0xffffffffL);
+                limbs[j] = (int) (current / POW58[5]);
+                remainder = current % POW58[5];
             }
-            length = j;
+            while (first < limbs.length && limbs[first] == 0) {
+                first++;
+            }
+            for (int k = 0; k < 5; k++) {
+                digits[--pos] = ALPHABET[(int) (remainder % 58)];
+                remainder /= 58;
+            }
         }
-        char[] out = new char[zeros + length];
-        Arrays.fill(out, 0, zeros, ALPHABET[0]);
-        for (int i = 0; i < length; i++) {
-            out[zeros + i] = ALPHABET[digits[length - 1 - i]];
+        while (pos < digits.length && digits[pos] == ALPHABET[0]) {
+            pos++; // leading zero digits of the last pass
         }
-        return new String(out);
+        StringBuilder sb = new StringBuilder(zeros + digits.length - pos);
+        sb.append(String.valueOf(ALPHABET[0]).repeat(zeros));
+        sb.append(digits, pos, digits.length - pos);
+        return sb.toString();
     }
 
     /** Decodes base58btc text (without a multibase prefix). */
@@ -67,29 +80,44 @@ public final class Base58 {
         while (zeros < n && input.charAt(zeros) == ALPHABET[0]) {
             zeros++;
         }
-        // log(58) / log(256) < 0.733
-        byte[] bytes = new byte[n * 733 / 1000 + 1];
-        int length = 0;
-        for (int i = zeros; i < n; i++) {
-            char c = input.charAt(i);
-            int digit = c < 128 ? INDEXES[c] : -1;
-            if (digit < 0) {
-                throw new CredentialException(ProblemCode.MALFORMED,
-                        "invalid base58btc character at position " + (i + 1));
+        // the number as 32-bit limbs, least significant first; five digits per multiply-add
+        int[] limbs = new int[(n - zeros) * 733 / 4000 + 2];
+        int used = 0;
+        for (int i = zeros; i < n; ) {
+            int group = Math.min(5, n - i);
+            long carry = 0;
+            for (int k = 0; k < group; k++, i++) {
+                char c = input.charAt(i);
+                int digit = c < 128 ? INDEXES[c] : -1;
+                if (digit < 0) {
+                    throw new CredentialException(ProblemCode.MALFORMED,
+                            "invalid base58btc character at position " + (i + 1));
+                }
+                carry = carry * 58 + digit;
             }
-            int carry = digit;
-            int j = 0;
-            for (; j < length || carry != 0; j++) {
-                carry += (bytes[j] & 0xff) * 58;
-                bytes[j] = (byte) carry;
-                carry >>>= 8;
+            long multiplier = POW58[group];
+            for (int j = 0; j < used; j++) {
+                long x = (limbs[j] & 0xffffffffL) * multiplier + carry;
+                limbs[j] = (int) x;
+                carry = x >>> 32;
             }
-            length = j;
+            if (carry != 0) {
+                limbs[used++] = (int) carry;
+            }
         }
-        byte[] out = new byte[zeros + length];
-        for (int i = 0; i < length; i++) {
-            out[zeros + i] = bytes[length - 1 - i];
+        int significant = used * 4;
+        while (significant > 0 && byteAt(limbs, significant - 1) == 0) {
+            significant--;
+        }
+        byte[] out = new byte[zeros + significant];
+        for (int k = 0; k < significant; k++) {
+            out[zeros + k] = (byte) byteAt(limbs, significant - 1 - k);
         }
         return out;
+    }
+
+    /** Byte {@code index} (0 = least significant) of a little-endian limb array. */
+    private static int byteAt(int[] limbs, int index) {
+        return (limbs[index >>> 2] >>> (8 * (index & 3))) & 0xff;
     }
 }

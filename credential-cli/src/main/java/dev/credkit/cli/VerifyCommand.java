@@ -11,6 +11,7 @@ import dev.credkit.verify.Check;
 import dev.credkit.verify.CheckOutcome;
 import dev.credkit.verify.DidResolver;
 import dev.credkit.verify.Outcome;
+import dev.credkit.verify.StatusListSource;
 import dev.credkit.verify.TrustList;
 import dev.credkit.verify.VerificationPolicy;
 import dev.credkit.verify.VerificationResult;
@@ -38,6 +39,10 @@ final class VerifyCommand extends CredkitCommand {
 
     @Option(names = "--did", paramLabel = "FILE", description = "A DID (controller) document to resolve offline, e.g. for did:web (repeatable).")
     private List<String> didFiles = new ArrayList<>();
+
+    @Option(names = "--status-list", paramLabel = "FILE",
+            description = "A status list credential, found by the URL inside it (repeatable).")
+    private List<String> statusListFiles = new ArrayList<>();
 
     @Option(names = "--at", paramLabel = "ISO", description = "Verify as of this time instead of now.")
     private String at;
@@ -94,6 +99,13 @@ final class VerifyCommand extends CredkitCommand {
                 documents.add(DidDocument.parse(InputDocument.readJsonFile(f, "DID document")));
             }
             b.didResolver(DidResolver.of(documents));
+        }
+        if (!statusListFiles.isEmpty()) {
+            List<JsonObject> lists = new ArrayList<>();
+            for (String f : statusListFiles) {
+                lists.add(InputDocument.readJsonFile(f, "status list"));
+            }
+            b.statusListSource(StatusListSource.of(lists));
         }
         return b.build();
     }

@@ -90,5 +90,9 @@ public enum ProblemCode {
     SIGNER_FAILED,
 
     /** A bug or an environment fault in credkit, not a property of the input. */
-    INTERNAL_ERROR
+    INTERNAL_ERROR,
+
+    // ---- baking
+    /** The image already carries a baked credential: Open Badges allows exactly one per image. */
+    ALREADY_BAKED
 }

@@ -101,6 +101,9 @@ final class SvgBaking {
             throw malformed(message);
         } catch (IOException e) {
             throw malformed("SVG could not be read");
+        } catch (RuntimeException | StackOverflowError e) {
+            // the JDK parser on hostile input must not escape as an unchecked error
+            throw malformed("SVG could not be parsed");
         }
         Element root = doc.getDocumentElement();
         String local = root.getLocalName() != null ? root.getLocalName() : root.getTagName();

@@ -222,6 +222,20 @@ class BadgeBakerTest {
     }
 
     @Test
+    void deeplyNestedSvgIsHandledQuickly() throws Exception {
+        StringBuilder sb = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\">");
+        sb.append("<g>".repeat(100_000)).append("</g>".repeat(100_000)).append("</svg>");
+        byte[] svg = sb.toString().getBytes(StandardCharsets.UTF_8);
+        long start = System.nanoTime();
+        try {
+            assertThat(BAKER.unbake(svg)).isEmpty();
+        } catch (CredentialException e) {
+            assertThat(e.code()).isEqualTo(ProblemCode.MALFORMED);
+        }
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_000);
+    }
+
+    @Test
     void detectsFormatFromContentOnly() throws Exception {
         assertThat(ImageFormat.detect(tinyPng())).isEqualTo(ImageFormat.PNG);
         assertThat(ImageFormat.detect("  \n<svg/>".getBytes(StandardCharsets.UTF_8))).isEqualTo(ImageFormat.SVG);

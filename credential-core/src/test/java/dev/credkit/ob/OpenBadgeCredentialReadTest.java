@@ -35,6 +35,39 @@ class OpenBadgeCredentialReadTest {
         assertThat(c.hasProof()).isEqualTo(path.contains("signed.json") && !path.contains("unsigned"));
     }
 
+    /** The AchievementCredential embedded in 1EdTech's CLR 2.0 test vector (single-string types, creator, image). */
+    @Test
+    void readsTheCredentialOfTheClrTestVector() throws Exception {
+        String text = """
+                {"@context":["https://www.w3.org/ns/credentials/v2",
+                  "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+                  "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json"],
+                 "id":"urn:uuid:91537dba-56cb-11ec-bf63-0242ac130002",
+                 "type":["VerifiableCredential","AchievementCredential"],
+                 "issuer":{"id":"https://example.edu/issuers/565049","type":"Profile","name":"Example University"},
+                 "validFrom":"2010-01-01T00:00:00Z","name":"Example University Degree",
+                 "credentialSubject":{"id":"did:example:ebfeb1f712ebc6f1c276e12ec21","type":"AchievementSubject",
+                   "achievement":{"id":"urn:uuid:a7467ef6-56cb-11ec-bf63-0242ac130002","type":"Achievement",
+                     "creator":{"id":"https://example.edu/issuers/565049","type":"Profile"},
+                     "name":"Achievement 1",
+                     "criteria":{"id":"https://example.edu/achievements/a7467ef6-56cb-11ec-bf63-0242ac130002/criteria"},
+                     "description":"Achievement 1",
+                     "image":{"id":"https://example.edu/achievements/sample.png","type":"Image"}}},
+                 "credentialSchema":[{"id":"https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json",
+                   "type":"1EdTechJsonSchemaValidator2019"}],
+                 "proof":[{"type":"DataIntegrityProof","created":"2010-01-01T19:23:24Z",
+                   "verificationMethod":"https://example.edu/issuers/565049#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi",
+                   "cryptosuite":"eddsa-rdfc-2022","proofPurpose":"assertionMethod",
+                   "proofValue":"z45QnLySMt2mWuW787G6cf3SLkP97ZkMZxLeXH5yaaTQPCtTup4GCV95tU8HEnQJSyGCokSj3AvUhmJtvveTmN4Vu"}]}
+                """;
+        OpenBadgeCredential c = OpenBadgeCredential.read(dev.credkit.json.JsonReader.defaults().readObject(text));
+        assertThat(c.hasProof()).isTrue();
+        assertThat(c.achievement().creator()).hasValueSatisfying(p -> assertThat(p.id()).endsWith("565049"));
+        assertThat(c.achievement().image()).hasValueSatisfying(i -> assertThat(i.id()).endsWith("sample.png"));
+        assertThat(c.achievement().criteria().id()).isPresent();
+        assertThat(c.types()).contains("AchievementCredential");
+    }
+
     @Test
     void courseRecordResultsLinkToTheirDescriptions() throws Exception {
         OpenBadgeCredential c = OpenBadgeCredential.read(Fixtures.resource("/bench/ob3-course-record.json"));

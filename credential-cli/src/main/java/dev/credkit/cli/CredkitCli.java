@@ -94,6 +94,9 @@ public final class CredkitCli implements Callable<Integer> {
         commandLine.addSubcommand(new SignCommand());
         commandLine.addSubcommand(new VerifyCommand());
         commandLine.addSubcommand(new StatusCommand());
+        commandLine.addSubcommand(new ImageCommands.Bake());
+        commandLine.addSubcommand(new ImageCommands.Unbake());
+        commandLine.addSubcommand(new ImageCommands.Render());
         commandLine.addSubcommand(new CommandLine.HelpCommand());
 
         PrintWriter out = writer(environment.out());

@@ -1,5 +1,6 @@
 package dev.credkit.cli;
 
+import dev.credkit.baking.BakedCredential;
 import dev.credkit.core.CredentialException;
 import dev.credkit.core.ProblemCode;
 import dev.credkit.json.JsonArray;
@@ -65,11 +66,19 @@ final class VerifyCommand extends CredkitCommand {
         InputDocument document = InputDocument.read(input, env().in());
         VerificationResult result = switch (document.kind()) {
             case JSON -> verifier.verify(document.bytes());
-            default -> throw new CredentialException(ProblemCode.MALFORMED,
-                    document.name() + ": " + document.kind() + " input is not supported by this version");
+            case PNG, SVG -> verifyBaked(verifier, ImageCommands.unbake(document));
+            case JWS -> throw new CredentialException(ProblemCode.MALFORMED,
+                    document.name() + ": compact JWS input is not supported by this version");
         };
         print(result);
         return exitCode(result);
+    }
+
+    private static VerificationResult verifyBaked(Verifier verifier, BakedCredential baked) throws CredentialException {
+        if (baked.kind() == BakedCredential.Kind.JSON) {
+            return verifier.verify(baked.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        throw new CredentialException(ProblemCode.MALFORMED, "a baked compact JWS is not supported by this version");
     }
 
     private Verifier verifier() throws IOException, CredentialException {

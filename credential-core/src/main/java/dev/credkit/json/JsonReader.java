@@ -57,7 +57,7 @@ public final class JsonReader {
         this.maxDepth = b.maxDepth;
         this.maxStringLength = b.maxStringLength;
         this.maxNumberLength = b.maxNumberLength;
-        this.parser = new StrictJsonParser(maxDepth, maxStringLength, maxNumberLength, maxBytes);
+        this.parser = new StrictJsonParser(maxDepth, maxStringLength, maxNumberLength, maxBytes, AdoptingTreeFactory.INSTANCE);
     }
 
     /** The reader with default limits. */
@@ -99,14 +99,14 @@ public final class JsonReader {
                 if (Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))) {
                     i++;
                 } else {
-                    throw new CredentialException(ProblemCode.MALFORMED, "invalid text: lone surrogate at offset " + i);
+                    throw new CredentialException(ProblemCode.MALFORMED, "invalid JSON text: unpaired surrogate at char offset " + i);
                 }
             }
         }
         return read(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Reads one JSON value from a stream, reading at most {@link #maxBytes()} + 1 bytes. */
+    /** Reads one JSON value from a stream, reading at most {@link #maxBytes()} + 1 bytes; the stream is not closed. */
     public JsonValue read(InputStream in) throws CredentialException {
         byte[] bytes;
         try {

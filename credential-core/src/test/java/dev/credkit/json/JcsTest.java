@@ -151,7 +151,7 @@ class JcsTest {
             values.add(Math.nextDown(p));
         }
         java.util.SplittableRandom random = new java.util.SplittableRandom(8785);
-        for (int i = 0; i < 3000; i++) {
+        for (int i = 0; i < 1000; i++) {
             double d = Double.longBitsToDouble(random.nextLong());
             if (Double.isFinite(d)) {
                 values.add(d);

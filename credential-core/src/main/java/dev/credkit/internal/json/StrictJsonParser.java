@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -57,13 +58,15 @@ public final class StrictJsonParser {
 
     private final JsonFactory factory;
     private final int maxDepth;
+    private final TreeFactory trees;
 
     public StrictJsonParser(int maxDepth, int maxStringLength, int maxNumberLength) {
-        this(maxDepth, maxStringLength, maxNumberLength, Integer.MAX_VALUE);
+        this(maxDepth, maxStringLength, maxNumberLength, Integer.MAX_VALUE, TreeFactory.COPYING);
     }
 
-    public StrictJsonParser(int maxDepth, int maxStringLength, int maxNumberLength, int maxBytes) {
+    public StrictJsonParser(int maxDepth, int maxStringLength, int maxNumberLength, int maxBytes, TreeFactory trees) {
         this.maxDepth = maxDepth;
+        this.trees = Objects.requireNonNull(trees, "trees");
         JsonFactoryBuilder builder = new JsonFactoryBuilder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(maxDepth)
@@ -108,7 +111,7 @@ public final class StrictJsonParser {
             if (first == null) {
                 throw new CredentialException(ProblemCode.MALFORMED, "invalid JSON: empty input, expected a JSON value");
             }
-            JsonValue value = new TreeBuilder(p, maxDepth, mayHaveEscapedSurrogates).readValue(first, 0);
+            JsonValue value = new TreeBuilder(p, maxDepth, mayHaveEscapedSurrogates, trees).readValue(first, 0);
             if (p.nextToken() != null) {
                 throw malformed("trailing content after the JSON value", p.currentTokenLocation());
             }
@@ -268,11 +271,13 @@ public final class StrictJsonParser {
         private final JsonParser p;
         private final int maxDepth;
         private final boolean checkSurrogates;
+        private final TreeFactory trees;
 
-        TreeBuilder(JsonParser p, int maxDepth, boolean checkSurrogates) {
+        TreeBuilder(JsonParser p, int maxDepth, boolean checkSurrogates, TreeFactory trees) {
             this.p = p;
             this.maxDepth = maxDepth;
             this.checkSurrogates = checkSurrogates;
+            this.trees = trees;
         }
 
         JsonValue readValue(JsonToken token, int depth) throws IOException, CredentialException {
@@ -294,7 +299,7 @@ public final class StrictJsonParser {
                             throw malformed("duplicate member name " + nameForMessage(name), p.currentTokenLocation());
                         }
                     }
-                    return JsonObject.of(members);
+                    return trees.object(members);
                 }
                 case START_ARRAY: {
                     checkDepth(depth);
@@ -306,7 +311,7 @@ public final class StrictJsonParser {
                     for (; t != JsonToken.END_ARRAY; t = p.nextToken()) {
                         elements.add(readValue(t, depth + 1));
                     }
-                    return JsonArray.of(elements);
+                    return trees.array(elements);
                 }
                 case VALUE_STRING: {
                     String s = p.getText();

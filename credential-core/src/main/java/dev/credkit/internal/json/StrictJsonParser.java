@@ -60,10 +60,12 @@ public final class StrictJsonParser {
     private final int maxDepth;
     private final TreeFactory trees;
 
+    /** A parser without a document length limit that builds the tree through the public factories. */
     public StrictJsonParser(int maxDepth, int maxStringLength, int maxNumberLength) {
         this(maxDepth, maxStringLength, maxNumberLength, Integer.MAX_VALUE, TreeFactory.COPYING);
     }
 
+    /** A parser with all limits; {@code trees} makes the object and array nodes. */
     public StrictJsonParser(int maxDepth, int maxStringLength, int maxNumberLength, int maxBytes, TreeFactory trees) {
         this.maxDepth = maxDepth;
         this.trees = Objects.requireNonNull(trees, "trees");
@@ -75,11 +77,11 @@ public final class StrictJsonParser {
                         .maxNameLength(Math.min(maxStringLength, 50_000))
                         .maxDocumentLength(maxBytes)
                         .build())
-                // duplicates are detected while building the tree (cheaper, shorter message)
                 .errorReportConfiguration(ErrorReportConfiguration.builder()
                         .maxErrorTokenLength(MAX_ERROR_TOKEN)
                         .maxRawContentLength(0)
                         .build())
+                // duplicates are detected while building the tree (cheaper, shorter message)
                 .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)

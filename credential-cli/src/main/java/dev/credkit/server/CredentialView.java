@@ -1,11 +1,20 @@
 package dev.credkit.server;
 
+import dev.credkit.core.CredentialException;
 import dev.credkit.json.JsonArray;
 import dev.credkit.json.JsonBoolean;
 import dev.credkit.json.JsonNumber;
 import dev.credkit.json.JsonObject;
 import dev.credkit.json.JsonString;
 import dev.credkit.json.JsonValue;
+import dev.credkit.ob.Achievement;
+import dev.credkit.ob.AchievementSubject;
+import dev.credkit.ob.Image;
+import dev.credkit.ob.OpenBadgeCredential;
+import dev.credkit.ob.Profile;
+import dev.credkit.ob.Result;
+import dev.credkit.ob.ResultDescription;
+import dev.credkit.ob.RubricCriterionLevel;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,8 +28,8 @@ import java.util.Optional;
 /**
  * What a person sees of a credential: the fields of an Open Badges 3.0 course certificate or
  * course record (institution, learner, course, syllabus, workload, criteria, dates, results),
- * read leniently from the JSON with a generic fallback for any other credential. Values are plain
- * text here; pages escape them.
+ * read through {@link OpenBadgeCredential}; any other credential is read leniently from its JSON.
+ * Values are plain text here; pages escape them.
  *
  * @param title        the credential's name, else its most specific type
  * @param institution  the issuer's name, else its id
@@ -53,6 +62,55 @@ record CredentialView(String title, String institution, String issuerId, String 
     private static final int MAX_IMAGE_DATA_URL = 512 * 1024;
 
     static CredentialView of(JsonObject vc) {
+        try {
+            return of(OpenBadgeCredential.read(vc));
+        } catch (CredentialException | RuntimeException e) {
+            return ofJson(vc); // not an Open Badge (or not a valid one): show what the JSON says
+        }
+    }
+
+    static CredentialView of(OpenBadgeCredential badge) {
+        Profile issuer = badge.issuer();
+        AchievementSubject subject = badge.credentialSubject();
+        Achievement achievement = badge.achievement();
+        String[] syllabusAndWorkload = splitWorkload(achievement.description());
+        List<ResultLine> results = new ArrayList<>();
+        for (Result r : subject.results()) {
+            Optional<ResultDescription> description = r.resultDescription().flatMap(achievement::resultDescription);
+            String label = description.map(ResultDescription::name).orElse("Result");
+            String value = r.value()
+                    .or(() -> r.achievedLevel().map(level -> description.flatMap(d -> levelName(d, level)).orElse(level)))
+                    .or(r::status)
+                    .orElse("—");
+            results.add(new ResultLine(label, value));
+        }
+        String image = achievement.image().map(Image::id).filter(CredentialView::isInlineImage).orElse(null);
+        return new CredentialView(badge.name(), issuer.name().orElse(issuer.id()), issuer.id(), issuer.url().orElse(null),
+                subject.displayName().orElse(null), achievement.name(), achievement.humanCode().orElse(null),
+                syllabusAndWorkload[0], syllabusAndWorkload[1], achievement.criteria().narrative().orElse(null),
+                achievement.criteria().id().orElse(null), subject.term().orElse(null),
+                subject.creditsEarned().map(c -> c.stripTrailingZeros().toPlainString()).orElse(null),
+                badge.validFrom(), badge.validUntil().orElse(null), List.copyOf(results), badge.types(), image);
+    }
+
+    private static Optional<String> levelName(ResultDescription description, String levelId) {
+        return description.rubricCriterionLevels().stream().filter(l -> l.id().equals(levelId)).map(RubricCriterionLevel::name).findFirst();
+    }
+
+    /** The builder writes the workload as the description's last paragraph ("Workload: 40 hours."). */
+    private static String[] splitWorkload(String description) {
+        if (description == null) {
+            return new String[] {null, null};
+        }
+        int w = description.lastIndexOf("Workload:");
+        if (w >= 0 && (w == 0 || description.charAt(w - 1) == '\n')) {
+            return new String[] {description.substring(0, w).strip(), description.substring(w).strip()};
+        }
+        return new String[] {description, null};
+    }
+
+    /** Any credential, read leniently from its JSON. */
+    static CredentialView ofJson(JsonObject vc) {
         List<String> types = strings(vc.get("type").orElse(null));
         JsonValue issuerValue = vc.get("issuer").orElse(null);
         String issuerId = null;
@@ -71,16 +129,9 @@ record CredentialView(String title, String institution, String issuerId, String 
         String learner = subject == null ? null : learnerName(subject);
         String course = achievement == null ? null : text(achievement.get("name").orElse(null));
         String courseCode = achievement == null ? null : text(achievement.get("humanCode").orElse(null));
-        String description = achievement == null ? null : text(achievement.get("description").orElse(null));
-        String syllabus = description;
-        String workload = null;
-        if (description != null) {
-            int w = description.lastIndexOf("Workload:");
-            if (w >= 0 && (w == 0 || description.charAt(w - 1) == '\n')) {
-                workload = description.substring(w).strip();
-                syllabus = description.substring(0, w).strip();
-            }
-        }
+        String[] syllabusAndWorkload = splitWorkload(achievement == null ? null : text(achievement.get("description").orElse(null)));
+        String syllabus = syllabusAndWorkload[0];
+        String workload = syllabusAndWorkload[1];
         String criteria = null;
         String criteriaUrl = null;
         if (achievement != null) {
@@ -188,14 +239,18 @@ record CredentialView(String title, String institution, String issuerId, String 
         JsonValue image = achievement.get("image").orElse(null);
         String url = image instanceof JsonObject o ? o.string("id").orElse(null)
                 : image instanceof JsonString s ? s.value() : null;
+        return isInlineImage(url) ? url : null;
+    }
+
+    /** Only inline raster or SVG data URLs are shown: nothing is fetched from elsewhere (and an SVG in img runs no script). */
+    private static boolean isInlineImage(String url) {
         if (url == null || url.length() > MAX_IMAGE_DATA_URL) {
-            return null;
+            return false;
         }
         String lower = url.toLowerCase(java.util.Locale.ROOT);
-        boolean inline = lower.startsWith("data:image/png;base64,") || lower.startsWith("data:image/jpeg;base64,")
+        return lower.startsWith("data:image/png;base64,") || lower.startsWith("data:image/jpeg;base64,")
                 || lower.startsWith("data:image/gif;base64,") || lower.startsWith("data:image/webp;base64,")
                 || lower.startsWith("data:image/svg+xml;base64,");
-        return inline ? url : null;
     }
 
     /** A plain string, a language value ({@code @value}), a number, or the first of an array. */

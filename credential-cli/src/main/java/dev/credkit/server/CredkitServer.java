@@ -110,6 +110,13 @@ public final class CredkitServer implements AutoCloseable {
         return new Builder();
     }
 
+    /** The data directory or the database cannot be used (missing permissions, in use by another server…). */
+    public static final class StorageException extends IOException {
+        public StorageException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** The port the server listens on (the one picked when started with port 0). */
     public int port() {
         return server.getAddress().getPort();
@@ -441,8 +448,13 @@ public final class CredkitServer implements AutoCloseable {
                 throw new IllegalStateException("a data directory is required");
             }
             SecureRandom rng = random != null ? random : new SecureRandom();
-            Files.createDirectories(dataDirectory);
-            KeyFile key = keyFile != null ? keyFile : loadOrCreateKey(dataDirectory.resolve(KEY_FILE_NAME), rng);
+            KeyFile key;
+            try {
+                Files.createDirectories(dataDirectory);
+                key = keyFile != null ? keyFile : loadOrCreateKey(dataDirectory.resolve(KEY_FILE_NAME), rng);
+            } catch (IOException e) {
+                throw new StorageException("cannot use the data directory " + dataDirectory + ": " + e, e);
+            }
 
             ConnectionPool pool = jdbcUrl != null
                     ? new ConnectionPool(jdbcUrl, jdbcUser, jdbcPassword, threads + 2)
@@ -456,7 +468,7 @@ public final class CredkitServer implements AutoCloseable {
             } catch (SQLException e) {
                 pool.close();
                 String why = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-                throw new IOException("cannot open the database" + (jdbcUrl == null ? " in " + dataDirectory : "")
+                throw new StorageException("cannot open the database" + (jdbcUrl == null ? " in " + dataDirectory : "")
                         + (why.contains("already in use") || why.contains("Locked") ? ": it is in use by another credkit serve" : ": " + why), e);
             } catch (CredentialException | RuntimeException e) {
                 pool.close();
@@ -557,7 +569,11 @@ public final class CredkitServer implements AutoCloseable {
                 return KeyFile.read(path);
             }
             KeyFile key = KeyFile.of(Ed25519KeyPair.generate(random));
-            key.write(path, false);
+            try {
+                key.write(path, false);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                return KeyFile.read(path); // another server made it a moment ago
+            }
             return key;
         }
     }

@@ -2,15 +2,15 @@ package dev.credkit.server;
 
 import dev.credkit.core.CredentialException;
 import dev.credkit.json.JsonObject;
+import dev.credkit.ob.LinkedInAddToProfile;
 import dev.credkit.verify.VerificationResult;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
+import java.time.YearMonth;
 import java.util.Optional;
 
 /**
@@ -77,7 +77,7 @@ final class Portal {
         boolean record = stored.kind() == Store.Kind.RECORD;
         String display = Codes.display(stored.code());
         String download = record ? null : "/verify/" + display + "/credential.json";
-        String linkedIn = record || !result.isVerified() ? null : linkedIn(view, display);
+        String linkedIn = record || !result.isVerified() ? null : linkedIn(view, stored.code());
         Pages.CredentialPage page = new Pages.CredentialPage(stored.code(), display, verdict, download, linkedIn,
                 !record, record, now);
         return Response.html(200, s.pages().credential(view, page));
@@ -149,32 +149,24 @@ final class Portal {
         return Response.JSON;
     }
 
-    /** LinkedIn's "Add to profile" link for a certification, filled from the credential. */
-    private String linkedIn(CredentialView v, String displayCode) {
+    /** LinkedIn's "Add to profile" link for a certification, filled from the credential; null when it lacks a name. */
+    private String linkedIn(CredentialView v, String code) {
         String name = v.course() != null ? v.course() : v.title();
         if (name == null || v.institution() == null) {
             return null;
         }
-        StringBuilder url = new StringBuilder("https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME");
-        param(url, "name", name);
-        param(url, "organizationName", v.institution());
-        CredentialView.instant(v.issued()).ifPresent(t -> {
-            ZonedDateTime d = t.atZone(ZoneOffset.UTC);
-            param(url, "issueYear", String.valueOf(d.getYear()));
-            param(url, "issueMonth", String.valueOf(d.getMonthValue()));
-        });
-        CredentialView.instant(v.validUntil()).ifPresent(t -> {
-            ZonedDateTime d = t.atZone(ZoneOffset.UTC);
-            param(url, "expirationYear", String.valueOf(d.getYear()));
-            param(url, "expirationMonth", String.valueOf(d.getMonthValue()));
-        });
-        param(url, "certUrl", s.issuing().verifyUrl(displayCode));
-        param(url, "certId", displayCode);
-        return url.toString();
-    }
-
-    private static void param(StringBuilder url, String name, String value) {
-        url.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
+        LinkedInAddToProfile.Builder b = LinkedInAddToProfile.builder()
+                .name(name)
+                .organizationName(v.institution())
+                .certUrl(s.issuing().verifyUrl(code))
+                .certId(Codes.display(code));
+        CredentialView.instant(v.issued()).ifPresent(t -> b.issued(YearMonth.from(t.atZone(ZoneOffset.UTC))));
+        CredentialView.instant(v.validUntil()).ifPresent(t -> b.expires(YearMonth.from(t.atZone(ZoneOffset.UTC))));
+        try {
+            return b.build().url();
+        } catch (CredentialException e) {
+            return null; // e.g. an expiry before the issue date: no button rather than a wrong one
+        }
     }
 
     static String shorten(String s) {

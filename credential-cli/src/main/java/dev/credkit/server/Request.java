@@ -91,29 +91,45 @@ final class Request {
         return false;
     }
 
+    /** A refused body up to this size is still read (and dropped) so that the client receives the 413 answer. */
+    static final long DRAIN_LIMIT = 8L << 20;
+
     /**
-     * The body, at most {@code maxBytes}: a larger declared or actual body is refused with 413
-     * before it is read any further.
+     * The body, at most {@code maxBytes}: a larger one is refused with 413. A body that is not
+     * much larger is read to its end first, so the client (still sending) gets the answer rather
+     * than a reset connection; a much larger one is not read at all and the connection is closed.
      */
     byte[] body(int maxBytes) throws HttpError, IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        long length = -1;
         if (declared != null) {
-            long length;
             try {
                 length = Long.parseLong(declared.strip());
             } catch (NumberFormatException e) {
                 throw HttpError.badRequest(ProblemCode.MALFORMED, "Content-Length is not a number");
             }
-            if (length > maxBytes) {
-                throw HttpError.tooLarge("the request body is larger than " + describe(maxBytes));
-            }
         }
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(maxBytes + 1);
-            if (body.length > maxBytes) {
-                throw HttpError.tooLarge("the request body is larger than " + describe(maxBytes));
+        InputStream in = exchange.getRequestBody();
+        if (length > maxBytes) {
+            if (length <= DRAIN_LIMIT) {
+                drain(in, DRAIN_LIMIT);
             }
-            return body;
+            throw HttpError.tooLarge("the request body is larger than " + describe(maxBytes));
+        }
+        byte[] body = in.readNBytes(maxBytes + 1);
+        if (body.length > maxBytes) {
+            drain(in, DRAIN_LIMIT);
+            throw HttpError.tooLarge("the request body is larger than " + describe(maxBytes));
+        }
+        return body;
+    }
+
+    private static void drain(InputStream in, long limit) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while (total < limit && (n = in.read(buffer)) >= 0) {
+            total += n;
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.credkit.server;
 
+import dev.credkit.baking.BadgeBaker;
+import dev.credkit.baking.BakedCredential;
 import dev.credkit.core.CredentialException;
 import dev.credkit.core.ProblemCode;
 import dev.credkit.json.JsonObject;
@@ -22,11 +24,17 @@ final class Uploads {
     }
 
     static Extracted extract(byte[] input) throws CredentialException {
-        byte[] bytes = input;
-        if (isPng(bytes)) {
-            throw new CredentialException(ProblemCode.MALFORMED, "reading credentials baked into PNG images is not supported yet");
+        if (isPng(input) || looksLikeSvg(input)) {
+            BakedCredential baked = BadgeBaker.defaults().unbake(input).orElseThrow(() -> new CredentialException(
+                    ProblemCode.MALFORMED, "the image has no credential baked into it"));
+            String what = (isPng(input) ? "PNG" : "SVG") + " badge image";
+            if (baked.kind() == BakedCredential.Kind.JWS) {
+                return new Extracted(baked.text().strip().getBytes(StandardCharsets.US_ASCII), null, "JWT in a " + what);
+            }
+            JsonObject json = baked.json();
+            return new Extracted(json.toJson().getBytes(StandardCharsets.UTF_8), json, "JSON in a " + what);
         }
-        String text = new String(bytes, StandardCharsets.UTF_8).strip();
+        String text = new String(input, StandardCharsets.UTF_8).strip();
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1).strip();
         }
@@ -44,13 +52,21 @@ final class Uploads {
             }
             return new Extracted(json, parsed, "JSON");
         }
-        if (first == '<') {
-            throw new CredentialException(ProblemCode.MALFORMED, "reading credentials baked into SVG images is not supported yet");
-        }
         if (first == 'e' && text.indexOf('.') > 0) {
             return new Extracted(text.getBytes(StandardCharsets.US_ASCII), null, "JWT (vc+jwt)");
         }
         throw new CredentialException(ProblemCode.MALFORMED, "expected JSON, a JWT, or a PNG or SVG badge image");
+    }
+
+    private static boolean looksLikeSvg(byte[] b) {
+        int i = 0;
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+            i = 3;
+        }
+        while (i < b.length && Character.isWhitespace(b[i])) {
+            i++;
+        }
+        return i < b.length && b[i] == '<';
     }
 
     static boolean isPng(byte[] b) {

@@ -89,10 +89,12 @@ public final class CredkitServer implements AutoCloseable {
     private final String issuerId;
     private final X509Certificate tlsCertificate;
     private final PrintStream log;
+    private final DataDirectoryLock lock;
     private final AtomicInteger incidents = new AtomicInteger();
 
     private CredkitServer(HttpServer server, ThreadPoolExecutor executor, Store store, Services services, String issuerId,
-                          X509Certificate tlsCertificate, PrintStream log) throws IOException {
+                          X509Certificate tlsCertificate, PrintStream log, DataDirectoryLock lock) throws IOException {
+        this.lock = lock;
         this.server = server;
         this.executor = executor;
         this.store = store;
@@ -151,6 +153,60 @@ public final class CredkitServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         store.close();
+        lock.close();
+    }
+
+    /**
+     * One running server per data directory: a second one (in this process or another) would hand
+     * out the same status list entries. Held for the server's life.
+     */
+    private static final class DataDirectoryLock implements AutoCloseable {
+        private final java.nio.channels.FileChannel channel;
+        private final java.nio.channels.FileLock fileLock;
+
+        private DataDirectoryLock(java.nio.channels.FileChannel channel, java.nio.channels.FileLock fileLock) {
+            this.channel = channel;
+            this.fileLock = fileLock;
+        }
+
+        static DataDirectoryLock acquire(Path directory) throws StorageException {
+            java.nio.channels.FileChannel channel = null;
+            try {
+                channel = java.nio.channels.FileChannel.open(directory.resolve("credkit-serve.lock"),
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock fileLock = channel.tryLock();
+                if (fileLock == null) {
+                    throw new java.nio.channels.OverlappingFileLockException();
+                }
+                return new DataDirectoryLock(channel, fileLock);
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                closeQuietly(channel);
+                throw new StorageException("the data directory " + directory + " is in use by another credkit serve", null);
+            } catch (IOException e) {
+                closeQuietly(channel);
+                throw new StorageException("cannot lock the data directory " + directory + ": " + e, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                fileLock.release();
+            } catch (IOException ignored) {
+                // closing the channel releases it as well
+            }
+            closeQuietly(channel);
+        }
+
+        private static void closeQuietly(java.nio.channels.FileChannel channel) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // nothing left to release
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------ request handling
@@ -448,9 +504,23 @@ public final class CredkitServer implements AutoCloseable {
                 throw new IllegalStateException("a data directory is required");
             }
             SecureRandom rng = random != null ? random : new SecureRandom();
-            KeyFile key;
             try {
                 Files.createDirectories(dataDirectory);
+            } catch (IOException e) {
+                throw new StorageException("cannot use the data directory " + dataDirectory + ": " + e, e);
+            }
+            DataDirectoryLock lock = DataDirectoryLock.acquire(dataDirectory);
+            try {
+                return start(rng, lock);
+            } catch (IOException | CredentialException | RuntimeException e) {
+                lock.close();
+                throw e;
+            }
+        }
+
+        private CredkitServer start(SecureRandom rng, DataDirectoryLock lock) throws IOException, CredentialException {
+            KeyFile key;
+            try {
                 key = keyFile != null ? keyFile : loadOrCreateKey(dataDirectory.resolve(KEY_FILE_NAME), rng);
             } catch (IOException e) {
                 throw new StorageException("cannot use the data directory " + dataDirectory + ": " + e, e);
@@ -535,7 +605,7 @@ public final class CredkitServer implements AutoCloseable {
                 executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256),
                         factory, new ThreadPoolExecutor.CallerRunsPolicy());
                 executor.allowCoreThreadTimeOut(true);
-                CredkitServer credkit = new CredkitServer(server, executor, store, services, key.controller(), certificate, log);
+                CredkitServer credkit = new CredkitServer(server, executor, store, services, key.controller(), certificate, log, lock);
                 server.createContext("/", credkit::handle);
                 server.setExecutor(executor);
                 server.start();

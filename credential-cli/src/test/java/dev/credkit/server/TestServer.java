@@ -137,8 +137,16 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    /** Where this test reaches the server (its public base URL may name another host). */
+    String local() {
+        return (server.tlsCertificate().isPresent() ? "https" : "http") + "://localhost:" + server.port();
+    }
+
     URI uri(String path) {
-        return URI.create(path.startsWith("http") ? path : base() + path);
+        if (path.startsWith(base())) {
+            path = path.substring(base().length());
+        }
+        return URI.create(path.startsWith("http") ? path : local() + path);
     }
 
     /** Issues through the VC-API and returns the signed credential. */

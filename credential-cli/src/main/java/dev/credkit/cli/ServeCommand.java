@@ -81,8 +81,9 @@ final class ServeCommand extends CredkitCommand {
         if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
             System.setProperty("sun.net.httpserver.maxRspTime", "60");
         }
-        CredkitServer.Builder b = CredkitServer.builder().host(host).port(port).tls(tls).clock(env().clock()).log(env().err());
+        CredkitServer.Builder b = CredkitServer.builder().tls(tls).clock(env().clock()).log(env().err());
         try {
+            b.host(host).port(port);
             if (baseUrl != null) {
                 b.baseUrl(baseUrl);
             }
@@ -139,6 +140,19 @@ final class ServeCommand extends CredkitCommand {
     }
 
     private CredkitServer start(CredkitServer.Builder b) throws IOException, CredentialException {
+        try {
+            return startOn(b);
+        } catch (java.net.BindException e) {
+            throw CliException.usage("cannot listen on " + host + ":" + port + ": " + e.getMessage()
+                    + " (choose another --port, or 0 for a free one)");
+        } catch (java.net.UnknownHostException e) {
+            throw CliException.usage("--host " + host + " is not an address of this machine");
+        } catch (CredkitServer.StorageException e) {
+            throw CliException.usage(e.getMessage());
+        }
+    }
+
+    private CredkitServer startOn(CredkitServer.Builder b) throws IOException, CredentialException {
         if (dataDirectory != null) {
             return b.dataDirectory(dataDirectory).start();
         }

@@ -79,6 +79,8 @@ record CredentialView(String title, String institution, String issuerId, String 
             Optional<ResultDescription> description = r.resultDescription().flatMap(achievement::resultDescription);
             String label = description.map(ResultDescription::name).orElse("Result");
             String value = r.value()
+                    .map(v -> description.map(ResultDescription::resultType).filter("Percent"::equals).isPresent()
+                            && v.matches("\\d+(\\.\\d+)?") ? v + "%" : v)
                     .or(() -> r.achievedLevel().map(level -> description.flatMap(d -> levelName(d, level)).orElse(level)))
                     .or(r::status)
                     .orElse("—");

@@ -105,7 +105,7 @@ class SharingTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("X-Robots-Tag")).contains("noindex, nofollow");
         assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
-        assertThat(page.body()).contains("Grace Hopper").contains("CS 304: Networks").contains("<dt>Final grade</dt><dd>82</dd>")
+        assertThat(page.body()).contains("Grace Hopper").contains("CS 304: Networks").contains("<dt>Final grade</dt><dd>82%</dd>")
                 .contains("Status: Valid").doesNotContain("Assignment 1").doesNotContain("Capstone project")
                 .doesNotContain("credential.json");
         assertThat(t.get(sharePath(link) + "/credential.json").statusCode()).isEqualTo(404);

@@ -41,6 +41,9 @@ public final class ContextRegistry {
     /** Default cap on context references (strings in {@code @context} and {@code @import}) per document. */
     public static final int DEFAULT_MAX_CONTEXTS_PER_DOCUMENT = 16;
 
+    /** Documents nested deeper are refused (LIMIT_EXCEEDED) rather than walked. */
+    static final int MAX_DEPTH = 128;
+
     private static final String RESOURCE_DIR = "/dev/credkit/jsonld/contexts/";
     private static final String INDEX = RESOURCE_DIR + "INDEX.tsv";
     private static final HexFormat HEX = HexFormat.of();
@@ -97,35 +100,44 @@ public final class ContextRegistry {
      * @throws CredentialException {@code CONTEXT_NOT_ALLOWED} or {@code LIMIT_EXCEEDED}
      */
     public void checkAllowed(JsonObject document) throws CredentialException {
-        new ReferenceWalk().object(document);
+        new ReferenceWalk().object(document, 0);
     }
 
     /** Walks a document and counts the context URLs it references. */
     private final class ReferenceWalk {
         private int references;
 
-        void value(JsonValue value) throws CredentialException {
+        void value(JsonValue value, int depth) throws CredentialException {
             if (value instanceof JsonObject o) {
-                object(o);
+                object(o, depth);
             } else if (value instanceof JsonArray a) {
+                checkDepth(depth);
                 for (JsonValue element : a) {
-                    value(element);
+                    value(element, depth + 1);
                 }
             }
         }
 
-        void object(JsonObject object) throws CredentialException {
+        void object(JsonObject object, int depth) throws CredentialException {
+            checkDepth(depth);
             for (Map.Entry<String, JsonValue> member : object.members().entrySet()) {
                 if ("@context".equals(member.getKey())) {
-                    contextValue(member.getValue());
+                    contextValue(member.getValue(), depth + 1);
                 } else {
-                    value(member.getValue());
+                    value(member.getValue(), depth + 1);
                 }
+            }
+        }
+
+        private void checkDepth(int depth) throws CredentialException {
+            if (depth >= MAX_DEPTH) {
+                throw new CredentialException(ProblemCode.LIMIT_EXCEEDED, "JSON nesting deeper than " + MAX_DEPTH);
             }
         }
 
         /** A {@code @context} value: a URL, an inline definition, null, or an array of those. */
-        void contextValue(JsonValue value) throws CredentialException {
+        void contextValue(JsonValue value, int depth) throws CredentialException {
+            checkDepth(depth);
             if (value instanceof JsonString s) {
                 reference(s.value());
             } else if (value instanceof JsonArray a) {
@@ -133,15 +145,15 @@ public final class ContextRegistry {
                     if (element instanceof JsonArray) {
                         continue; // invalid JSON-LD; expansion reports it
                     }
-                    contextValue(element);
+                    contextValue(element, depth + 1);
                 }
             } else if (value instanceof JsonObject definition) {
-                inlineContext(definition);
+                inlineContext(definition, depth + 1);
             }
         }
 
         /** An inline context: look for {@code @import} and scoped contexts in term definitions. */
-        void inlineContext(JsonObject definition) throws CredentialException {
+        void inlineContext(JsonObject definition, int depth) throws CredentialException {
             for (Map.Entry<String, JsonValue> member : definition.members().entrySet()) {
                 JsonValue v = member.getValue();
                 if ("@import".equals(member.getKey())) {
@@ -151,7 +163,7 @@ public final class ContextRegistry {
                 } else if (v instanceof JsonObject termDefinition) {
                     JsonValue scoped = termDefinition.members().get("@context");
                     if (scoped != null) {
-                        contextValue(scoped);
+                        contextValue(scoped, depth + 1);
                     }
                 }
             }

@@ -169,12 +169,48 @@ class SafeModeTest {
     @Test
     void deepNestingIsALimitNotACrash() {
         JsonValue nested = JsonString.of("deep");
-        for (int i = 0; i < 5_000; i++) {
+        for (int i = 0; i < 100_000; i++) { // far beyond what a recursive walk could survive
             nested = JsonArray.of(nested);
         }
         JsonObject document = TestResources.parse(v2("")).with("name", nested);
         assertThatThrownBy(() -> canonicalizer.canonicalize(document))
                 .isInstanceOfSatisfying(CredentialException.class, e -> assertThat(e.code()).isEqualTo(ProblemCode.LIMIT_EXCEEDED));
+
+        JsonValue context = JsonObject.empty();
+        for (int i = 0; i < 100_000; i++) {
+            context = JsonObject.of(java.util.Map.of("t", JsonObject.of(java.util.Map.of("@id", JsonString.of("https://ex.org/t"), "@context", context))));
+        }
+        JsonObject deepContext = TestResources.parse(v2("")).with("@context", JsonArray.of(JsonString.of("https://www.w3.org/ns/credentials/v2"), context));
+        assertThatThrownBy(() -> canonicalizer.canonicalize(deepContext))
+                .isInstanceOfSatisfying(CredentialException.class, e -> assertThat(e.code()).isEqualTo(ProblemCode.LIMIT_EXCEEDED));
+    }
+
+    @Test
+    void sharedCanonicalizerIsThreadSafe() throws Exception {
+        JsonObject vc = TestResources.json("vectors/vc-di-eddsa/unsigned.json");
+        JsonObject ob = TestResources.json("bench/ob3-course-completion.json");
+        String expectedVc = TestResources.text("vectors/vc-di-eddsa/eddsa-rdfc-2022/canonDocDataInt.txt");
+        RdfCanonicalizer fresh = RdfCanonicalizer.builder().build(); // empty context cache: threads race to fill it
+        String expectedOb = RdfCanonicalizer.builder().build().canonicalize(ob);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        if (!fresh.canonicalize(vc).equals(expectedVc) || !fresh.canonicalize(ob).equals(expectedOb)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertThat(result.get(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -39,27 +39,35 @@ final class InputSafetyCheck {
     }
 
     static void check(JsonObject document) throws CredentialException {
-        object(document);
+        object(document, 0);
     }
 
-    private static void value(JsonValue value) throws CredentialException {
+    private static void value(JsonValue value, int depth) throws CredentialException {
         if (value instanceof JsonObject o) {
-            object(o);
+            object(o, depth);
         } else if (value instanceof JsonArray a) {
+            checkDepth(depth);
             for (JsonValue element : a) {
-                value(element);
+                value(element, depth + 1);
             }
         }
     }
 
-    private static void object(JsonObject object) throws CredentialException {
+    private static void checkDepth(int depth) throws CredentialException {
+        if (depth >= JakartaJson.MAX_DEPTH) {
+            throw new CredentialException(ProblemCode.LIMIT_EXCEEDED, "JSON nesting deeper than " + JakartaJson.MAX_DEPTH);
+        }
+    }
+
+    private static void object(JsonObject object, int depth) throws CredentialException {
+        checkDepth(depth);
         boolean onlyLanguage = false;
         int size = 0;
         for (Map.Entry<String, JsonValue> member : object.members().entrySet()) {
             String key = member.getKey();
             JsonValue v = member.getValue();
             if ("@context".equals(key)) {
-                contextValue(v);
+                contextValue(v, depth + 1);
                 continue;
             }
             size++;
@@ -78,7 +86,7 @@ final class InputSafetyCheck {
             if ("@graph".equals(key) || "@included".equals(key)) {
                 freeFloating(v, key);
             }
-            value(v);
+            value(v, depth + 1);
         }
         if (size == 1 && onlyLanguage) {
             throw loss("an object with only @language would be dropped");
@@ -115,19 +123,21 @@ final class InputSafetyCheck {
         }
     }
 
-    private static void contextValue(JsonValue v) throws CredentialException {
+    private static void contextValue(JsonValue v, int depth) throws CredentialException {
+        checkDepth(depth);
         if (v instanceof JsonObject definition) {
-            contextDefinition(definition);
+            contextDefinition(definition, depth + 1);
         } else if (v instanceof JsonArray a) {
             for (JsonValue element : a) {
                 if (element instanceof JsonObject definition) {
-                    contextDefinition(definition);
+                    contextDefinition(definition, depth + 1);
                 }
             }
         }
     }
 
-    private static void contextDefinition(JsonObject definition) throws CredentialException {
+    private static void contextDefinition(JsonObject definition, int depth) throws CredentialException {
+        checkDepth(depth);
         for (Map.Entry<String, JsonValue> member : definition.members().entrySet()) {
             String key = member.getKey();
             JsonValue v = member.getValue();
@@ -143,7 +153,7 @@ final class InputSafetyCheck {
                     if (hasKeywordForm(key) && !Keywords.contains(key)) {
                         throw loss("term '" + abbreviate(key) + "' has the form of a keyword and would be ignored");
                     }
-                    termDefinition(v);
+                    termDefinition(v, depth + 1);
                 }
             }
         }
@@ -160,7 +170,7 @@ final class InputSafetyCheck {
         }
     }
 
-    private static void termDefinition(JsonValue v) throws CredentialException {
+    private static void termDefinition(JsonValue v, int depth) throws CredentialException {
         if (v instanceof JsonString s) {
             termTarget(s.value());
         } else if (v instanceof JsonObject o) {
@@ -172,7 +182,7 @@ final class InputSafetyCheck {
             }
             JsonValue scoped = o.members().get("@context");
             if (scoped != null) {
-                contextValue(scoped);
+                contextValue(scoped, depth + 1);
             }
         }
     }

@@ -97,7 +97,8 @@ public final class ContextRegistry {
      * allowed, but every URL they would make a processor load (scoped {@code @context} values,
      * {@code @import}) must be on the list too.
      *
-     * @throws CredentialException {@code CONTEXT_NOT_ALLOWED} or {@code LIMIT_EXCEEDED}
+     * @throws CredentialException {@code CONTEXT_NOT_ALLOWED}, or {@code LIMIT_EXCEEDED} for more
+     *     references than {@link #maxContextsPerDocument()} or nesting deeper than 128
      */
     public void checkAllowed(JsonObject document) throws CredentialException {
         new ReferenceWalk().object(document, 0);

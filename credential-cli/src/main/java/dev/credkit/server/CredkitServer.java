@@ -600,10 +600,11 @@ public final class CredkitServer implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 };
-                // Bounded: a fixed number of workers and a bounded queue; when both are full the
-                // accepting thread runs the request itself, which slows accepting down (back-pressure).
+                // Bounded: a fixed number of workers and a bounded queue. When both are full the
+                // request is rejected and the JDK server closes that connection; the accepting
+                // thread never runs (and so never waits on) a request itself.
                 executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256),
-                        factory, new ThreadPoolExecutor.CallerRunsPolicy());
+                        factory, new ThreadPoolExecutor.AbortPolicy());
                 executor.allowCoreThreadTimeOut(true);
                 CredkitServer credkit = new CredkitServer(server, executor, store, services, key.controller(), certificate, log, lock);
                 server.createContext("/", credkit::handle);

@@ -195,6 +195,30 @@ class ServerLifecycleTest {
     }
 
     @Test
+    void slowClientsDoNotHoldUpOthers(@TempDir Path dir) throws Exception {
+        try (TestServer t = TestServer.start(dir, b -> b.threads(4))) {
+            java.util.List<java.net.Socket> slow = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), t.server.port());
+                    s.getOutputStream().write("POST /credentials/verify HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{".getBytes());
+                    s.getOutputStream().flush();
+                    slow.add(s);
+                }
+                long start = System.nanoTime();
+                for (int i = 0; i < 5; i++) {
+                    assertThat(t.get("/did").statusCode()).isEqualTo(200);
+                }
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            } finally {
+                for (java.net.Socket s : slow) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void anUnusableDataDirectoryIsAStorageError(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
         assertThatThrownBy(() -> CredkitServer.builder().dataDirectory(file).port(0).start())

@@ -135,11 +135,7 @@ final class Request {
 
     /** The body as one JSON object (strict reader, at most {@code maxBytes}). */
     JsonObject jsonBody(int maxBytes) throws HttpError, IOException {
-        String type = contentType();
-        if (!type.isEmpty() && !type.equals("application/json") && !type.endsWith("+json")
-                && !type.equals("application/ld+json") && !type.equals("text/plain")) {
-            throw new HttpError(415, HttpError.UNSUPPORTED_MEDIA_TYPE, "send the request as application/json");
-        }
+        requireJsonContentType();
         byte[] body = body(maxBytes);
         if (body.length == 0) {
             throw HttpError.badRequest(ProblemCode.MALFORMED, "the request body is empty; expected a JSON object");
@@ -153,6 +149,7 @@ final class Request {
 
     /** As {@link #jsonBody}, but an empty body is an empty object (for requests whose members are all optional). */
     JsonObject jsonBodyOrEmpty(int maxBytes) throws HttpError, IOException {
+        requireJsonContentType();
         byte[] body = body(maxBytes);
         if (body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             return JsonObject.empty();
@@ -161,6 +158,15 @@ final class Request {
             return JsonReader.defaults().readObject(body);
         } catch (CredentialException e) {
             throw HttpError.badRequest(e.code(), "the request body is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    private void requireJsonContentType() throws HttpError {
+        String type = contentType();
+        // JSON, or what clients send when they forget the header (curl -d: form-urlencoded)
+        if (!type.isEmpty() && !type.equals("application/json") && !type.endsWith("+json") && !type.equals("text/plain")
+                && !type.equals("application/x-www-form-urlencoded")) {
+            throw new HttpError(415, HttpError.UNSUPPORTED_MEDIA_TYPE, "send the request as application/json");
         }
     }
 

@@ -90,6 +90,13 @@ class VcApiTest {
         HttpResponse<String> o = t.post("/credentials/issue", JsonObject.builder().put("credential", Samples.minimal())
                 .put("options", JsonObject.builder().put("cryptosuite", "eddsa-jcs-2022").build()).build());
         assertThat(o.statusCode()).as(o.body()).isEqualTo(201);
+        HttpResponse<String> legacy = t.post("/credentials/issue", JsonObject.builder().put("credential", Samples.vc11(t.did()))
+                .put("options", JsonObject.builder().put("cryptosuite", "Ed25519Signature2020").build()).build());
+        assertThat(legacy.statusCode()).as(legacy.body()).isEqualTo(201);
+        JsonObject legacyVc = json(legacy).object("verifiableCredential").orElseThrow();
+        assertThat(legacyVc.object("proof").orElseThrow().string("type")).contains("Ed25519Signature2020");
+        assertThat(t.post("/credentials/verify", JsonObject.builder().put("verifiableCredential", legacyVc).build()).statusCode())
+                .isEqualTo(200);
         HttpResponse<String> bad = t.post("/credentials/issue", JsonObject.builder().put("credential", Samples.minimal())
                 .put("options", JsonObject.builder().put("cryptosuite", "rsa-2048").build()).build());
         assertThat(bad.statusCode()).isEqualTo(400);
@@ -149,6 +156,14 @@ class VcApiTest {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("<xml/>")).header("Content-Type", "application/xml"));
         assertThat(r.statusCode()).isEqualTo(415);
         assertThat(problem(r)).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void jsonSentWithoutAJsonContentTypeIsStillRead() {
+        HttpResponse<String> r = t.send(java.net.http.HttpRequest.newBuilder(t.uri("/credentials/issue"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(JsonObject.builder().put("credential", Samples.minimal()).build().toJson()))
+                .header("Content-Type", "application/x-www-form-urlencoded"));
+        assertThat(r.statusCode()).isEqualTo(201);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.credkit.model;
 
+import java.util.Optional;
+
 /** Which VC Data Model a document follows, decided by its first {@code @context}. */
 public enum DataModelVersion {
     /** {@code https://www.w3.org/2018/credentials/v1}: read, never written. */
@@ -15,5 +17,16 @@ public enum DataModelVersion {
 
     public String baseContext() {
         return baseContext;
+    }
+
+    /** The version whose base context is exactly {@code url}, if any. */
+    public static Optional<DataModelVersion> fromBaseContext(String url) {
+        if (V2_0.baseContext.equals(url)) {
+            return Optional.of(V2_0);
+        }
+        if (V1_1.baseContext.equals(url)) {
+            return Optional.of(V1_1);
+        }
+        return Optional.empty();
     }
 }

@@ -70,9 +70,8 @@ public final class CompactJws {
             // RFC 7515 Appendix F: a detached payload cannot be verified here.
             throw malformed("the JWS payload is empty (detached payloads are not supported)");
         }
-        if (secondDot == compact.length() - 1) {
-            throw malformed("the JWS signature is empty");
-        }
+        // An empty signature (an unsecured "alg":"none" JWT) is split here so that its header is
+        // refused for what it is, ALGORITHM_NOT_ALLOWED; it can never verify.
         if ((long) firstDot * 3 / 4 > MAX_HEADER_BYTES) {
             throw new CredentialException(ProblemCode.LIMIT_EXCEEDED, "the JWS header is larger than " + MAX_HEADER_BYTES + " bytes");
         }

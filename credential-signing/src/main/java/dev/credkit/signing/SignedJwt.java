@@ -2,6 +2,7 @@ package dev.credkit.signing;
 
 import dev.credkit.internal.jose.JwtForms;
 import dev.credkit.json.JsonObject;
+import dev.credkit.model.Envelope;
 
 import java.util.List;
 import java.util.Objects;
@@ -31,8 +32,8 @@ public record SignedJwt(String compact, JsonObject header, JsonObject claims, Li
      */
     public JsonObject envelope() {
         return switch (type()) {
-            case JwtForms.TYP_VC -> JwtForms.envelopeCredential(compact);
-            case JwtForms.TYP_VP -> JwtForms.envelopePresentation(compact);
+            case JwtForms.TYP_VC -> new Envelope(Envelope.Kind.CREDENTIAL, JwtForms.VC_MEDIA_TYPE, false, compact).toJson();
+            case JwtForms.TYP_VP -> new Envelope(Envelope.Kind.PRESENTATION, JwtForms.VP_MEDIA_TYPE, false, compact).toJson();
             default -> throw new IllegalStateException("only vc+jwt and vp+jwt can be enveloped, not typ '" + type() + "'");
         };
     }

@@ -14,6 +14,7 @@ import dev.credkit.keys.DidDocument;
 import dev.credkit.keys.DidKey;
 import dev.credkit.keys.Ed25519PublicKey;
 import dev.credkit.keys.VerificationMethod;
+import dev.credkit.model.Envelope;
 import dev.credkit.model.VerifiableCredential;
 import dev.credkit.model.VerifiablePresentation;
 
@@ -91,19 +92,24 @@ final class JwtVerification {
      * returns the verified credential or null.
      */
     VerifiedCredential verifyEnveloped(JsonObject enveloped, String prefix, List<Check> checks) {
-        Optional<String> compact;
+        Envelope envelope;
         try {
-            compact = JwtForms.envelopedJwt(enveloped);
+            envelope = Envelope.of(enveloped);
         } catch (CredentialException e) {
             checks.add(Check.failed(prefix + "envelope", e.code(), e.getMessage()));
             return null;
         }
-        if (compact.isEmpty()) {
-            checks.add(Check.failed(prefix + "envelope", ProblemCode.UNSUPPORTED_CRYPTOSUITE,
-                    "enveloped " + JwtForms.envelopedMediaType(enveloped) + " credentials are not supported (only application/vc+jwt)"));
+        if (envelope.kind() != Envelope.Kind.CREDENTIAL || !envelope.mediaType().equals(JwtForms.VC_MEDIA_TYPE)) {
+            checks.add(Check.failed(prefix + "envelope", ProblemCode.UNSUPPORTED_CRYPTOSUITE, "enveloped "
+                    + shorten(envelope.mediaType()) + " credentials are not supported (only " + JwtForms.VC_MEDIA_TYPE + ")"));
             return null;
         }
-        return verify(compact.get(), prefix, true, checks).credential();
+        if (envelope.base64()) {
+            checks.add(Check.failed(prefix + "envelope", ProblemCode.MALFORMED,
+                    "a vc+jwt is already base64url text: its data URL must not be ;base64"));
+            return null;
+        }
+        return verify(envelope.data(), prefix, true, checks).credential();
     }
 
     private Result verify(String compact, String prefix, boolean credentialOnly, List<Check> checks) {
@@ -189,7 +195,7 @@ final class JwtVerification {
         for (int i = 0; i < credentials.size(); i++) {
             String credentialPrefix = prefix + "credential[" + i + "].";
             JsonObject credential = credentials.get(i);
-            VerifiedCredential one = JwtForms.isEnvelopedCredential(credential)
+            VerifiedCredential one = isEnvelopedCredential(credential)
                     ? verifyEnveloped(credential, credentialPrefix, checks)
                     : verifier.checkCredential(credential, credentialPrefix, checks).verified();
             if (one != null) {
@@ -498,6 +504,10 @@ final class JwtVerification {
         BigDecimal seconds = n.value().setScale(0, RoundingMode.FLOOR);
         long nanos = n.value().subtract(seconds).movePointRight(9).setScale(0, RoundingMode.FLOOR).longValue();
         return Optional.of(Instant.ofEpochSecond(seconds.longValueExact(), nanos));
+    }
+
+    static boolean isEnvelopedCredential(JsonObject credential) {
+        return Envelope.kindOf(credential).filter(k -> k == Envelope.Kind.CREDENTIAL).isPresent();
     }
 
     private Result fail(String prefix, String step, CredentialException e, List<String> steps, List<Check> checks) {

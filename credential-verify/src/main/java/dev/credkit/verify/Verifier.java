@@ -3,7 +3,6 @@ package dev.credkit.verify;
 import dev.credkit.core.CredentialException;
 import dev.credkit.core.ProblemCode;
 import dev.credkit.internal.jose.CompactJws;
-import dev.credkit.internal.jose.JwtForms;
 import dev.credkit.internal.proof.DataIntegrity;
 import dev.credkit.json.JsonObject;
 import dev.credkit.json.JsonReader;
@@ -465,7 +464,7 @@ public final class Verifier {
         for (int i = 0; i < credentials.size(); i++) {
             String prefix = "credential[" + i + "].";
             JsonObject credential = credentials.get(i);
-            if (JwtForms.isEnvelopedCredential(credential)) {
+            if (JwtVerification.isEnvelopedCredential(credential)) {
                 VerifiedCredential enveloped = new JwtVerification(this, reader, canonicalizer.contexts())
                         .verifyEnveloped(credential, prefix, checks);
                 if (enveloped != null) {

@@ -212,6 +212,9 @@ class JwtIssuerTest {
             assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo("did:example:abcdefgh");
             assertThat(jwt.getJWTClaimsSet().getNotBeforeTime().toInstant()).isEqualTo(Instant.parse("2023-01-01T00:00:00Z"));
         }
+        SignedJWT fullySpecified = SignedJWT.parse(JWT.issue(credential(), JwtOptions.builder().fullySpecifiedAlgorithm().build()).compact());
+        assertThat(fullySpecified.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.Ed25519);
+        assertThat(fullySpecified.verify(new Ed25519Verifier(publicJwk))).isTrue();
         JWSObject tampered = JWSObject.parse(JWT.issue(credential()).compact().replaceFirst("\\.eyJ", ".eyK"));
         assertThat(tampered.verify(new Ed25519Verifier(publicJwk))).isFalse();
     }

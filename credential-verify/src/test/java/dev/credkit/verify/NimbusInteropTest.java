@@ -15,6 +15,8 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.credkit.keys.DidKey;
 import dev.credkit.keys.Ed25519KeyPair;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Arrays;
 import java.util.Date;
@@ -36,10 +38,11 @@ class NimbusInteropTest {
                 .d(Base64URL.encode(seed)).keyID(DidKey.verificationMethodId(key.publicKey())).build();
     }
 
-    @Test
-    void vcJwtSignedByNimbusVerifies() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"EdDSA", "Ed25519"})
+    void vcJwtSignedByNimbusVerifies(String alg) throws Exception {
         OctetKeyPair jwk = issuerJwk();
-        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(jwk.getKeyID())
+        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.parse(alg)).keyID(jwk.getKeyID())
                 .type(new JOSEObjectType("vc+jwt")).contentType("vc").build(),
                 new Payload(withClaims(credential(ISSUER), claims(credential(ISSUER))).toJson()));
         jws.sign(new Ed25519Signer(jwk));

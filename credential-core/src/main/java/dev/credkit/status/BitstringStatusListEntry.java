@@ -25,7 +25,7 @@ import static dev.credkit.status.StatusJson.invalid;
  * array is required, and when present it must have exactly {@code 2^statusSize} elements, one
  * per status value, each {@code {"status":"0x..","message":".."}}.
  *
- * @param id                   the entry's own URL (for issued entries {@code <list URL>#<index>})
+ * @param id                   the entry's own URL (for issued entries {@code <list URL>#<index>}); null when absent
  * @param statusPurpose        e.g. {@code revocation}; see {@link StatusPurpose}
  * @param statusListIndex      the entry's position in the list, {@code >= 0}
  * @param statusListCredential the URL of the {@code BitstringStatusListCredential}
@@ -51,7 +51,6 @@ public record BitstringStatusListEntry(
 
     /** @throws IllegalArgumentException when the values break a rule {@link #read} enforces */
     public BitstringStatusListEntry {
-        Objects.requireNonNull(id, "id");
         Objects.requireNonNull(statusPurpose, "statusPurpose");
         Objects.requireNonNull(statusListCredential, "statusListCredential");
         statusMessages = List.copyOf(statusMessages);
@@ -83,7 +82,7 @@ public record BitstringStatusListEntry(
     /** The JSON form, members in the specification's order; optional members only when set. */
     public JsonObject toJson() {
         JsonObject.Builder b = JsonObject.builder()
-                .put("id", id)
+                .putIfPresent("id", id)
                 .put("type", TYPE)
                 .put("statusPurpose", statusPurpose)
                 .put("statusListIndex", Long.toString(statusListIndex))
@@ -115,7 +114,8 @@ public record BitstringStatusListEntry(
         if (!StatusJson.hasType(status.get("type").orElse(null), TYPE)) {
             throw invalid("credentialStatus.type must be " + TYPE);
         }
-        String id = StatusJson.requiredUrl(status, WHERE, "id");
+        // VC 2.0 makes the entry id optional; Open Badges 3.0 requires it (checked by its reader).
+        String id = status.has("id") ? StatusJson.requiredUrl(status, WHERE, "id") : null;
         String purpose = StatusJson.requiredString(status, WHERE, "statusPurpose");
         long index = readIndex(status);
         String listUrl = StatusJson.requiredUrl(status, WHERE, "statusListCredential");
@@ -232,7 +232,7 @@ public record BitstringStatusListEntry(
         if (index < 0) {
             return "credentialStatus.statusListIndex must be >= 0";
         }
-        if (id.equals(listUrl)) {
+        if (id != null && id.equals(listUrl)) {
             return "credentialStatus.id must not be the status list URL";
         }
         if (statusSize < 1 || statusSize > StatusBitstring.MAX_STATUS_SIZE) {

@@ -154,4 +154,11 @@ class BitstringStatusListEntryTest {
                     assertThat(e.getMessage()).contains(messagePart);
                 });
     }
+
+    @org.junit.jupiter.api.Test
+    void anEntryWithoutIdIsReadAsVcDataModel2AllowsIt() throws Exception {
+        BitstringStatusListEntry entry = BitstringStatusListEntry.read(json(REVOCATION_ENTRY).without("id"));
+        org.assertj.core.api.Assertions.assertThat(entry.id()).isNull();
+        org.assertj.core.api.Assertions.assertThat(entry.toJson().has("id")).isFalse();
+    }
 }

@@ -39,7 +39,12 @@ import java.util.Optional;
  * <p>JWT-secured credentials and presentations ({@code vc+jwt}, {@code vp+jwt}, Open Badges
  * VC-JWT) go through {@link #verifyJwt(String)} with {@code jwt.*} checks in place of the proof
  * checks and the same key resolution, binding, validity, trust and status steps; enveloped
- * credentials inside presentations are verified the same way.
+ * credentials inside presentations are verified the same way. Only the algorithms of
+ * {@link VerificationPolicy#allowedJwtAlgorithms()} are accepted (never {@code none} or HMAC),
+ * the key always comes from {@code kid} through the offline resolution (a key embedded in the
+ * header is never trusted on its own), and JSON-LD safe mode is not run on JWT payloads: the JWS
+ * signs the payload bytes, so nothing can escape the signature (the context allow-list still
+ * applies).
  */
 public final class Verifier {
     private final VerificationPolicy policy;

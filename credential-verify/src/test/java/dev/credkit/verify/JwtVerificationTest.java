@@ -6,6 +6,7 @@ import dev.credkit.json.JsonArray;
 import dev.credkit.json.JsonNumber;
 import dev.credkit.json.JsonObject;
 import dev.credkit.json.JsonString;
+import dev.credkit.keys.DidDocument;
 import dev.credkit.keys.DidKey;
 import dev.credkit.keys.Ed25519KeyPair;
 import dev.credkit.model.Envelope;
@@ -398,5 +399,52 @@ class JwtVerificationTest {
         VerificationResult result = verify(vcJwt(expired, ISSUER_KEY));
         assertRejected(result, "validity-period", ProblemCode.EXPIRED);
         assertRejected(result, "jwt.claims", ProblemCode.EXPIRED);
+    }
+
+    // ------------------------------------------------------------------ the shared steps
+
+    @Test
+    void anHttpsIssuerSigningWithADidKeyNeedsATrustList() throws Exception {
+        String issuer = "https://university.example/issuers/1";
+        String jwt = vcJwt(credential(issuer), ISSUER_KEY);
+        assertRejected(verify(jwt), "jwt.binding", ProblemCode.ISSUER_KEY_MISMATCH);
+        TrustList trust = TrustList.of(List.of(new TrustedIssuer(issuer, "University", null, null, List.of(ISSUER))));
+        VerificationResult bound = Verifier.builder().policy(POLICY).trustRegistry(trust).build().verifyJwt(jwt);
+        assertThat(bound.outcome()).as(bound.toString()).isEqualTo(Outcome.VERIFIED);
+        assertThat(bound.verifiedCredential().trustedIssuer()).map(TrustedIssuer::name).contains("University");
+    }
+
+    @Test
+    void aHeaderJwkWithoutKidCountsOnlyWhenATrustListBindsThatKey() throws Exception {
+        String issuer = "https://university.example/issuers/1";
+        JsonObject header = JsonObject.builder().put("alg", "EdDSA").put("typ", "vc+jwt").put("jwk", ISSUER_KEY.publicKey().toJwk()).build();
+        String jwt = sign(header, withClaims(credential(issuer), claims(credential(issuer))), ISSUER_KEY);
+        assertProblem(verify(jwt), "jwt.verification-method", ProblemCode.UNKNOWN_KEY);
+        TrustList trust = TrustList.of(List.of(new TrustedIssuer(issuer, null, null, null, List.of(ISSUER_KEY.publicKey().multibase()))));
+        VerificationResult bound = Verifier.builder().policy(POLICY).trustRegistry(trust).build().verifyJwt(jwt);
+        assertThat(bound.outcome()).as(bound.toString()).isEqualTo(Outcome.VERIFIED);
+        assertThat(bound.check("jwt.verification-relationship").orElseThrow().message()).contains("trust list");
+    }
+
+    @Test
+    void didWebKeysComeFromSuppliedDocumentsWithRelativeKid() throws Exception {
+        String issuer = "did:web:university.example";
+        DidDocument document = VerifierTest.didWeb(issuer, "key-2", "key-1", "key-2");
+        Verifier verifier = Verifier.builder().policy(POLICY).didResolver(DidResolver.of(List.of(document))).build();
+        JsonObject payload = withClaims(credential(issuer), claims(credential(issuer)));
+        String byKey2 = sign(header(VerifierTest.key(11), "vc+jwt").put("kid", "#key-2").build(), payload, VerifierTest.key(11));
+        assertThat(verifier.verifyJwt(byKey2).outcome()).as(verifier.verifyJwt(byKey2).toString()).isEqualTo(Outcome.VERIFIED);
+        String byKey1 = sign(header(VerifierTest.key(10), "vc+jwt").put("kid", "#key-1").build(), payload, VerifierTest.key(10));
+        assertRejected(verifier.verifyJwt(byKey1), "jwt.verification-relationship", ProblemCode.VERIFICATION_METHOD_NOT_AUTHORIZED);
+    }
+
+    @Test
+    void statusIsCheckedAfterTheSignature() throws Exception {
+        JsonObject status = JsonObject.builder().put("id", "https://status.example/list/1#42")
+                .put("type", "BitstringStatusListEntry").put("statusPurpose", "revocation")
+                .put("statusListIndex", "42").put("statusListCredential", "https://status.example/list/1").build();
+        VerificationResult result = verify(vcJwt(credential(ISSUER).with("credentialStatus", status), ISSUER_KEY));
+        assertThat(result.outcome()).as(result.toString()).isEqualTo(Outcome.INDETERMINATE);
+        assertThat(result.check("status").orElseThrow().problem()).isEqualTo(ProblemCode.STATUS_UNAVAILABLE);
     }
 }

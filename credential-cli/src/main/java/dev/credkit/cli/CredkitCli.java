@@ -91,6 +91,13 @@ public final class CredkitCli implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new CredkitCli(environment));
         // subcommands: one line each, in the order of `credkit --help`
         commandLine.addSubcommand(new KeygenCommand());
+        commandLine.addSubcommand(new SignCommand());
+        commandLine.addSubcommand(new VerifyCommand());
+        commandLine.addSubcommand(new StatusCommand());
+        commandLine.addSubcommand(new ImageCommands.Bake());
+        commandLine.addSubcommand(new ImageCommands.Unbake());
+        commandLine.addSubcommand(new ImageCommands.Render());
+        commandLine.addSubcommand(new DemoCommand());
         commandLine.addSubcommand(new CommandLine.HelpCommand());
 
         PrintWriter out = writer(environment.out());

@@ -98,5 +98,9 @@ public enum ProblemCode {
      * An issuer-side status list operation was refused: unknown list, index not allocated or out
      * of range, a value the list cannot hold, or a forbidden change such as clearing a revocation.
      */
-    STATUS_UPDATE_REFUSED
+    STATUS_UPDATE_REFUSED,
+
+    // ---- baking
+    /** The image already carries a baked credential: Open Badges allows exactly one per image. */
+    ALREADY_BAKED
 }

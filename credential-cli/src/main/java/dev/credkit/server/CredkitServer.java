@@ -13,6 +13,7 @@ import dev.credkit.json.JsonObject;
 import dev.credkit.keys.Ed25519KeyPair;
 import dev.credkit.keys.KeyFile;
 import dev.credkit.signing.CredentialIssuer;
+import dev.credkit.signing.JwtIssuer;
 import dev.credkit.signing.Signers;
 import dev.credkit.signing.status.StatusListManager;
 import dev.credkit.verify.VerificationPolicy;
@@ -589,7 +590,8 @@ public final class CredkitServer implements AutoCloseable {
                 java.util.function.Function<VerificationPolicy, Verifier> verifierFor = p -> Verifier.builder()
                         .policy(p).statusListSource(statusLists.source()).build();
                 Services services = new Services(store,
-                        new Issuing(issuer, key.controller(), store, statusLists, rng, clock, origin),
+                        new Issuing(issuer, JwtIssuer.builder().signer(issuer.signer()).clock(clock).build(), key.controller(),
+                                store, statusLists, rng, clock, origin),
                         statusLists, verifierFor.apply(policy), verifierFor, new Pages(siteName), clock, rng, origin,
                         new Services.IssuerAccess(issuerToken == null ? null : Secrets.sha256Hex(issuerToken),
                                 address.isLoopbackAddress()));

@@ -12,6 +12,7 @@ import dev.credkit.model.VerifiableCredential;
 import dev.credkit.proof.Cryptosuite;
 import dev.credkit.proof.ProofOptions;
 import dev.credkit.signing.CredentialIssuer;
+import dev.credkit.signing.JwtIssuer;
 import dev.credkit.status.BitstringStatusListEntry;
 import dev.credkit.status.StatusPurpose;
 
@@ -43,6 +44,7 @@ final class Issuing {
     }
 
     private final CredentialIssuer issuer;
+    private final JwtIssuer jwtIssuer;
     private final String issuerId;
     private final Store store;
     private final StatusLists statusLists;
@@ -50,9 +52,10 @@ final class Issuing {
     private final Clock clock;
     private final String verifyPrefix;
 
-    Issuing(CredentialIssuer issuer, String issuerId, Store store, StatusLists statusLists, SecureRandom random,
-            Clock clock, String baseUrl) {
+    Issuing(CredentialIssuer issuer, JwtIssuer jwtIssuer, String issuerId, Store store, StatusLists statusLists,
+            SecureRandom random, Clock clock, String baseUrl) {
         this.issuer = issuer;
+        this.jwtIssuer = jwtIssuer;
         this.issuerId = issuerId;
         this.store = store;
         this.statusLists = statusLists;
@@ -77,34 +80,44 @@ final class Issuing {
      */
     Issued issue(JsonObject credential, JsonObject options, Optional<String> suiteParameter, Store.Kind kind, String learnerId)
             throws CredentialException, HttpError, SQLException {
-        ProofOptions proofOptions = proofOptions(options, suiteParameter);
+        Securing securing = securing(options, suiteParameter);
         JsonObject prepared = withServerIssuer(credential);
         String code = codeFor(prepared);
         if (!prepared.has("id")) {
             prepared = prepared.with("id", verifyUrl(code));
         }
         prepared = withRequestedStatus(prepared, options.get("credentialStatus").orElse(null));
-        JsonObject signed = issuer.issue(prepared, proofOptions).json();
-        String credentialId = signed.string("id").orElse(null);
+        JsonObject signed = securing.jwt()
+                ? jwtIssuer.issue(prepared).envelope()
+                : issuer.issue(prepared, securing.proof()).json();
+        String credentialId = prepared.string("id").orElse(null);
         store.insertCredential(new Store.StoredCredential(code, credentialId, kind, learnerId, clock.instant(), signed));
         return new Issued(code, signed, List.of());
     }
 
-    private static ProofOptions proofOptions(JsonObject options, Optional<String> suiteParameter) throws HttpError, CredentialException {
-        ProofOptions.Builder b = ProofOptions.builder();
-        Optional<JsonValue> suiteOption = options.get("cryptosuite");
-        String suite = null;
-        if (suiteOption.isPresent()) {
-            if (!(suiteOption.get() instanceof JsonString s)) {
-                throw HttpError.badRequest(ProblemCode.MALFORMED, "options.cryptosuite must be a string");
-            }
-            suite = s.value();
-        } else if (suiteParameter.isPresent()) {
-            suite = suiteParameter.get();
+    /** How to secure: a Data Integrity proof with these options, or a vc+jwt (returned enveloped). */
+    private record Securing(ProofOptions proof, boolean jwt) {
+    }
+
+    /** The names that ask for a JWT instead of a Data Integrity proof. */
+    static boolean isJwt(String suite) {
+        String s = suite.strip().toLowerCase(java.util.Locale.ROOT);
+        return s.equals("vc-jwt") || s.equals("vc+jwt") || s.equals("jwt");
+    }
+
+    private static Securing securing(JsonObject options, Optional<String> suiteParameter) throws HttpError, CredentialException {
+        Optional<String> suite = options.get("cryptosuite").isPresent() ? VcApi.optionalString(options, "cryptosuite") : suiteParameter;
+        if (suite.isPresent() && isJwt(suite.get())) {
+            return new Securing(null, true);
         }
-        if (suite != null) {
+        return new Securing(proofOptions(options, suite), false);
+    }
+
+    private static ProofOptions proofOptions(JsonObject options, Optional<String> suiteName) throws HttpError, CredentialException {
+        ProofOptions.Builder b = ProofOptions.builder();
+        if (suiteName.isPresent()) {
             try {
-                b.cryptosuite(Cryptosuite.fromName(suite));
+                b.cryptosuite(Cryptosuite.fromName(suiteName.get()));
             } catch (CredentialException e) {
                 throw HttpError.badRequest(e.code(), e.getMessage());
             }

@@ -71,9 +71,9 @@ final class Portal {
             return Response.json(200, document).withHeader("Content-Type", jsonType(r));
         }
         Instant now = s.clock().instant();
-        VerificationResult result = s.verifier().verifyCredential(document);
+        VerificationResult result = Secured.verify(s.verifier(), document, false);
         Verdict verdict = Verdict.of(result);
-        CredentialView view = CredentialView.of(document);
+        CredentialView view = CredentialView.of(Secured.credentialOf(document));
         boolean record = stored.kind() == Store.Kind.RECORD;
         String display = Codes.display(stored.code());
         String download = record ? null : "/verify/" + display + "/credential.json";
@@ -132,10 +132,9 @@ final class Portal {
             return Response.html(400, s.pages().uploadForm("This is not a credential credkit can read: " + e.getMessage() + "."));
         }
         VerificationResult result = s.verifier().verify(extracted.bytes());
-        CredentialView view = null;
-        if (extracted.json() != null && extracted.json().has("credentialSubject")) {
-            view = CredentialView.of(extracted.json());
-        }
+        JsonObject shown = extracted.json() != null ? extracted.json()
+                : Secured.payloadCredential(new String(extracted.bytes(), StandardCharsets.US_ASCII).strip()).orElse(null);
+        CredentialView view = shown != null && shown.has("credentialSubject") ? CredentialView.of(shown) : null;
         return Response.html(200, s.pages().report(view, Verdict.of(result), extracted.description(), s.clock().instant()));
     }
 

@@ -182,7 +182,7 @@ final class Sharing {
         Store.Learner learner = learner(r);
         List<JsonValue> records = new ArrayList<>();
         for (Store.StoredCredential c : s.store().recordsOf(learner.id())) {
-            CredentialView view = CredentialView.of(c.document());
+            CredentialView view = CredentialView.of(Secured.credentialOf(c.document()));
             records.add(JsonObject.builder()
                     .put("code", Codes.display(c.code()))
                     .put("name", view.course() != null ? view.course() : view.title())
@@ -346,12 +346,12 @@ final class Sharing {
         Store.ShareLink link = activeLink(token);
         Store.StoredCredential record = s.store().credential(link.code()).orElseThrow(() -> HttpError.gone("The record is no longer available."));
         Instant now = s.clock().instant();
-        VerificationResult result = s.verifier().verifyCredential(record.document());
+        VerificationResult result = Secured.verify(s.verifier(), record.document(), false);
         if (!r.method().equals("HEAD")) {
             s.store().recordView(link.id(), now);
         }
         String download = link.scope() == ShareScope.ALL ? "/share/" + token + "/credential.json" : null;
-        String html = s.pages().share(CredentialView.of(record.document()), Verdict.of(result), link.scope(), download, now);
+        String html = s.pages().share(CredentialView.of(Secured.credentialOf(record.document())), Verdict.of(result), link.scope(), download, now);
         return Response.html(200, html).withHeader("X-Robots-Tag", "noindex, nofollow");
     }
 

@@ -64,14 +64,14 @@ final class VcApi {
 
     private Response verifyCredential(Request r) throws Exception {
         JsonObject body = r.jsonBody(MAX_JSON_BYTES);
-        JsonObject credential = requiredObject(body, "verifiableCredential");
+        JsonValue credential = requiredDocument(body, "verifiableCredential");
         options(body);
-        return report(s.verifier().verifyCredential(credential));
+        return report(Secured.verify(s.verifier(), credential, false));
     }
 
     private Response verifyPresentation(Request r) throws Exception {
         JsonObject body = r.jsonBody(MAX_JSON_BYTES);
-        JsonObject presentation = requiredObject(body, "verifiablePresentation");
+        JsonValue presentation = requiredDocument(body, "verifiablePresentation");
         JsonObject options = options(body);
         Optional<String> challenge = optionalString(options, "challenge");
         Optional<String> domain = optionalString(options, "domain");
@@ -82,7 +82,7 @@ final class VcApi {
             domain.ifPresent(policy::expectedDomain);
             verifier = s.verifierFor().apply(policy.build());
         }
-        return report(verifier.verifyPresentation(presentation));
+        return report(Secured.verify(verifier, presentation, true));
     }
 
     /**
@@ -112,15 +112,15 @@ final class VcApi {
             for (JsonObject change : changes) {
                 StatusPurpose purpose = purposeOf(change);
                 boolean set = statusValue(change);
-                if (!s.statusLists().update(stored.document(), purpose, set)) {
+                if (!s.statusLists().update(Secured.credentialOf(stored.document()), purpose, set)) {
                     throw new HttpError(404, HttpError.NOT_FOUND,
                             "the credential has no " + purpose.value() + " entry on this server's status lists");
                 }
             }
             JsonObject.Builder statuses = JsonObject.builder();
-            s.statusLists().statuses(stored.document()).forEach((k, v) -> statuses.put(k, v));
+            s.statusLists().statuses(Secured.credentialOf(stored.document())).forEach((k, v) -> statuses.put(k, v));
             JsonObject.Builder out = JsonObject.builder();
-            stored.document().string("id").ifPresent(id -> out.put("credentialId", id));
+            Secured.credentialOf(stored.document()).string("id").ifPresent(id -> out.put("credentialId", id));
             return Response.json(200, out.put("code", Codes.display(stored.code())).put("status", statuses.build()).build());
         } catch (CredentialException e) {
             if (e.code() == ProblemCode.STATUS_UPDATE_REFUSED) {
@@ -263,6 +263,15 @@ final class VcApi {
                     v == null ? "the body needs a \"" + name + "\" object" : "\"" + name + "\" must be a JSON object");
         }
         return o;
+    }
+
+    /** A secured document: a JSON object (embedded proof or envelope) or a compact JWS string. */
+    static JsonValue requiredDocument(JsonObject body, String name) throws HttpError {
+        JsonValue v = body.get(name).orElse(null);
+        if (v instanceof JsonString str && !str.value().isBlank()) {
+            return str;
+        }
+        return requiredObject(body, name);
     }
 
     static JsonObject options(JsonObject body) throws HttpError {

@@ -219,6 +219,10 @@ class PortalTest {
     }
 
     static HttpResponse<String> upload(String field, byte[] content, String fileName) {
+        return upload(t, field, content, fileName);
+    }
+
+    static HttpResponse<String> upload(TestServer t, String field, byte[] content, String fileName) {
         String boundary = "----credkit" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\""

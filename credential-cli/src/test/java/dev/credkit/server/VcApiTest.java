@@ -104,6 +104,31 @@ class VcApiTest {
     }
 
     @Test
+    void vcJwtIsIssuedEnvelopedAndVerifiedInEveryShape() {
+        HttpResponse<String> r = t.post("/credentials/issue?cryptosuite=vc-jwt", JsonObject.builder()
+                .put("credential", Samples.minimal().with("name", "JWT credential")).build());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonObject envelope = json(r).object("verifiableCredential").orElseThrow();
+        assertThat(envelope.string("type")).contains("EnvelopedVerifiableCredential");
+        String id = envelope.string("id").orElseThrow();
+        assertThat(id).startsWith("data:application/vc+jwt,ey");
+        String compact = id.substring(id.indexOf(',') + 1);
+
+        HttpResponse<String> enveloped = t.post("/credentials/verify", JsonObject.builder().put("verifiableCredential", envelope).build());
+        assertThat(enveloped.statusCode()).as(enveloped.body()).isEqualTo(200);
+        HttpResponse<String> plain = t.post("/credentials/verify", JsonObject.builder().put("verifiableCredential", compact).build());
+        assertThat(plain.statusCode()).as(plain.body()).isEqualTo(200);
+        String tamperedJws = compact.substring(0, compact.length() - 4) + (compact.endsWith("AAAA") ? "BBBB" : "AAAA");
+        HttpResponse<String> tampered = t.post("/credentials/verify", JsonObject.builder().put("verifiableCredential", tamperedJws).build());
+        assertThat(tampered.statusCode()).isIn(400, 422);
+
+        HttpResponse<String> page = t.get(TestServer.location(r));
+        assertThat(page.body()).contains("JWT credential").contains("Status: Valid");
+        HttpResponse<String> uploaded = PortalTest.upload(t, "credential", compact.getBytes(java.nio.charset.StandardCharsets.US_ASCII), null);
+        assertThat(uploaded.body()).contains("JWT (vc+jwt)").contains("JWT credential").contains("Status: Valid");
+    }
+
+    @Test
     void acceptsVc11Input() {
         JsonObject vc = t.issue(Samples.vc11(t.did()));
         assertThat(vc.string("issuanceDate")).contains("2020-03-16T22:37:26Z");

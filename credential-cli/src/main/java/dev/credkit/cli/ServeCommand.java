@@ -119,6 +119,11 @@ final class ServeCommand extends CredkitCommand {
             out().println("credkit serve: issuing " + (issuerTokenFile != null ? "requires the issuer token"
                     : isLoopback() ? "is open to clients on this machine" : "is disabled (no --issuer-token-file)"));
             out().flush();
+            if (baseUrl == null && !isLoopback()) {
+                err().println("credkit: warning: no --base-url: issued credentials and share links will name "
+                        + server.baseUrl() + "; set the public address people use");
+                err().flush();
+            }
             stop.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -16,8 +16,6 @@ final class HttpError extends Exception {
     static final String FORBIDDEN = "FORBIDDEN";
     static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
     static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
-    static final String CONFLICT = "CONFLICT";
-    static final String UNAVAILABLE = "UNAVAILABLE";
 
     private final int status;
     private final String problem;

@@ -40,7 +40,7 @@ final class Issuing {
     private static final int MAX_STATUS_ENTRIES = 4;
 
     /** An issued and stored credential. */
-    record Issued(String code, JsonObject credential, List<String> warnings) {
+    record Issued(String code, JsonObject credential) {
     }
 
     private final CredentialIssuer issuer;
@@ -92,7 +92,7 @@ final class Issuing {
                 : issuer.issue(prepared, securing.proof()).json();
         String credentialId = prepared.string("id").orElse(null);
         store.insertCredential(new Store.StoredCredential(code, credentialId, kind, learnerId, clock.instant(), signed));
-        return new Issued(code, signed, List.of());
+        return new Issued(code, signed);
     }
 
     /** How to secure: a Data Integrity proof with these options, or a vc+jwt (returned enveloped). */

@@ -27,7 +27,7 @@ final class Pages {
     }
 
     /** What the verify page of a stored credential shows besides the credential itself. */
-    record CredentialPage(String code, String displayCode, Verdict verdict, String downloadUrl, String linkedInUrl,
+    record CredentialPage(String displayCode, Verdict verdict, String downloadUrl, String linkedInUrl,
                           boolean resultsShown, boolean recordSummary, Instant checkedAt) {
     }
 

@@ -78,7 +78,7 @@ final class Portal {
         String display = Codes.display(stored.code());
         String download = record ? null : "/verify/" + display + "/credential.json";
         String linkedIn = record || !result.isVerified() ? null : linkedIn(view, stored.code());
-        Pages.CredentialPage page = new Pages.CredentialPage(stored.code(), display, verdict, download, linkedIn,
+        Pages.CredentialPage page = new Pages.CredentialPage(display, verdict, download, linkedIn,
                 !record, record, now);
         return Response.html(200, s.pages().credential(view, page));
     }

@@ -30,10 +30,17 @@ final class VcApi {
     /** Checks whose failure means the input is not an acceptable document at all (400, not 422). */
     private static final Set<String> INPUT_CHECKS = Set.of("parse", "data-model", "context", "json-ld");
 
+    /** VC-API names of the status check; a request whose options.checks has none of them does not need a status. */
+    private static final Set<String> STATUS_CHECKS = Set.of("credentialStatus", "status");
+
     private final Services s;
+    /** For requests that did not ask for the status check: a status that cannot be obtained is a warning. */
+    private final Verifier statusOptional;
 
     VcApi(Services services) {
         this.s = services;
+        this.statusOptional = services.verifierFor().apply(services.verifier().policy().toBuilder()
+                .missingStatus(VerificationPolicy.Treatment.WARN).build());
     }
 
     void register(Router router) {
@@ -65,8 +72,8 @@ final class VcApi {
     private Response verifyCredential(Request r) throws Exception {
         JsonObject body = r.jsonBody(MAX_JSON_BYTES);
         JsonValue credential = requiredDocument(body, "verifiableCredential");
-        options(body);
-        return report(Secured.verify(s.verifier(), credential, false));
+        JsonObject options = options(body);
+        return report(Secured.verify(statusRequested(options) ? s.verifier() : statusOptional, credential, false));
     }
 
     private Response verifyPresentation(Request r) throws Exception {
@@ -75,7 +82,7 @@ final class VcApi {
         JsonObject options = options(body);
         Optional<String> challenge = optionalString(options, "challenge");
         Optional<String> domain = optionalString(options, "domain");
-        Verifier verifier = s.verifier();
+        Verifier verifier = statusRequested(options) ? s.verifier() : statusOptional;
         if (challenge.isPresent() || domain.isPresent()) {
             VerificationPolicy.Builder policy = verifier.policy().toBuilder();
             challenge.ifPresent(policy::expectedChallenge);
@@ -263,6 +270,27 @@ final class VcApi {
                     v == null ? "the body needs a \"" + name + "\" object" : "\"" + name + "\" must be a JSON object");
         }
         return o;
+    }
+
+    /**
+     * Whether the request needs the status checked: yes unless {@code options.checks} lists the
+     * checks wanted and none of them is the status (VC-API clients often ask for "proof" only).
+     * A status that can be read is always checked: a revoked credential fails either way.
+     */
+    static boolean statusRequested(JsonObject options) throws HttpError {
+        JsonValue checks = options.get("checks").orElse(null);
+        if (checks == null || checks instanceof dev.credkit.json.JsonNull) {
+            return true;
+        }
+        if (!(checks instanceof JsonArray a)) {
+            throw HttpError.badRequest(ProblemCode.MALFORMED, "options.checks must be an array of check names");
+        }
+        for (JsonValue v : a) {
+            if (v instanceof JsonString name && STATUS_CHECKS.contains(name.value())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A secured document: a JSON object (embedded proof or envelope) or a compact JWS string. */

@@ -346,6 +346,29 @@ class VcApiTest {
     }
 
     @Test
+    void aStatusListThatCannotBeReadFailsOnlyWhenTheStatusCheckIsAskedFor() {
+        JsonObject foreign = Samples.minimal().with("credentialStatus", JsonObject.builder()
+                .put("id", "https://status.example/list/7#42").put("type", "BitstringStatusListEntry")
+                .put("statusPurpose", "revocation").put("statusListIndex", "42")
+                .put("statusListCredential", "https://status.example/list/7").build());
+        JsonObject vc = t.issue(foreign);
+        HttpResponse<String> all = verify(vc);
+        assertThat(all.statusCode()).isEqualTo(422);
+        assertThat(json(all).get("outcome")).contains(new JsonString("INDETERMINATE"));
+        assertThat(json(all).array("problems").orElseThrow().elements()).contains(new JsonString("STATUS_UNAVAILABLE"));
+        HttpResponse<String> proofOnly = t.post("/credentials/verify", JsonObject.builder().put("verifiableCredential", vc)
+                .put("options", JsonObject.builder().put("checks", JsonArray.ofStrings(java.util.List.of("proof"))).build()).build());
+        assertThat(proofOnly.statusCode()).as(proofOnly.body()).isEqualTo(200);
+        assertThat(json(proofOnly).array("warnings").orElseThrow().isEmpty()).isFalse();
+        HttpResponse<String> withStatus = t.post("/credentials/verify", JsonObject.builder().put("verifiableCredential", vc)
+                .put("options", JsonObject.builder().put("checks", JsonArray.ofStrings(java.util.List.of("proof", "credentialStatus"))).build()).build());
+        assertThat(withStatus.statusCode()).isEqualTo(422);
+        HttpResponse<String> badChecks = t.post("/credentials/verify", JsonObject.builder().put("verifiableCredential", vc)
+                .put("options", JsonObject.builder().put("checks", "proof").build()).build());
+        assertThat(badChecks.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void vc11CredentialsGetTheStatusContext() {
         HttpResponse<String> r = t.post("/credentials/issue", JsonObject.builder().put("credential", Samples.vc11(t.did())
                         .with("id", "urn:uuid:" + java.util.UUID.randomUUID()))

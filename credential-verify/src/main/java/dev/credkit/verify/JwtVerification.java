@@ -362,7 +362,7 @@ final class JwtVerification {
 
     /** The method of {@code controller} that holds {@code key}, from its controller document or a trust list. */
     private Optional<Verifier.ResolvedMethod> boundMethod(String controller, Ed25519PublicKey key, String purpose) throws CredentialException {
-        DidDocument document = DidKey.isDidKey(controller) ? DidKey.resolve(controller) : verifier.didResolver().resolve(controller).orElse(null);
+        DidDocument document = DidKey.isDidKey(controller) ? verifier.resolveDidKey(controller) : verifier.didResolver().resolve(controller).orElse(null);
         byte[] raw = key.raw();
         if (document != null) {
             VerificationMethod fallback = null;

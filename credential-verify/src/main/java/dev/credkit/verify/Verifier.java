@@ -63,6 +63,8 @@ public final class Verifier {
     private final java.util.concurrent.ConcurrentHashMap<String, VerifiedStatusList> statusListCache =
             new java.util.concurrent.ConcurrentHashMap<>();
     private static final int STATUS_CACHE_SIZE = 256;
+    private final java.util.concurrent.ConcurrentHashMap<String, DidDocument> didKeyCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int DID_KEY_CACHE_SIZE = 1024;
 
     private Verifier(Builder b) {
         this.policy = b.policy;
@@ -353,11 +355,28 @@ public final class Verifier {
     record ResolvedMethod(VerificationMethod method, DidDocument document) {
     }
 
+    /**
+     * did:key documents are pure functions of the DID, but building one decodes and validates a
+     * point (tens of microseconds): keep the recent ones. Bounded; per verifier.
+     */
+    DidDocument resolveDidKey(String did) throws CredentialException {
+        DidDocument cached = didKeyCache.get(did);
+        if (cached != null) {
+            return cached;
+        }
+        DidDocument document = DidKey.resolve(did);
+        if (didKeyCache.size() >= DID_KEY_CACHE_SIZE) {
+            didKeyCache.clear();
+        }
+        didKeyCache.put(did, document);
+        return document;
+    }
+
     ResolvedMethod resolveMethod(String methodId) throws CredentialException {
         String controllerId = controllerOf(methodId);
         DidDocument document;
         if (DidKey.isDidKey(controllerId)) {
-            document = DidKey.resolve(controllerId);
+            document = resolveDidKey(controllerId);
         } else {
             document = didResolver.resolve(controllerId).orElse(null);
         }

@@ -103,6 +103,28 @@ class BrowserTest {
     }
 
     @Test
+    void renderedCertificateOpensInABrowserAndItsBakedCredentialVerifies() throws Exception {
+        HttpResponse<String> issued = t.post("/credentials/issue", JsonObject.builder()
+                .put("credential", Samples.certificate(t, "Data Structures")).build());
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        JsonObject credential = json(issued).object("verifiableCredential").orElseThrow();
+        byte[] svg = dev.credkit.signing.render.CertificateRenderer.create().render(credential);
+        Path file = dir.resolve("certificate.svg");
+        Files.write(file, svg);
+
+        String dom = chromium("--dump-dom", file.toUri().toString());
+        assertThat(dom).contains("Ada Lovelace").contains("Data Structures").contains("Example State University")
+                .contains(credential.string("id").orElseThrow());
+        Path shot = screenshot(file.toUri().toString(), "rendered-certificate.png");
+        assertThat(Files.size(shot)).isGreaterThan(10_000);
+
+        JsonObject baked = dev.credkit.baking.BadgeBaker.defaults().unbake(Files.readAllBytes(file)).orElseThrow().json();
+        assertThat(baked).isEqualTo(credential);
+        HttpResponse<String> verified = t.post("/credentials/verify", JsonObject.builder().put("verifiableCredential", baked).build());
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+    }
+
+    @Test
     void uploadFormAsAPersonSeesIt() throws Exception {
         String dom = chromium("--dump-dom", t.local() + "/verify");
         assertThat(dom).contains("Check a credential").contains("Credential file").contains("…or paste it here");

@@ -18,7 +18,6 @@ import dev.credkit.signing.render.CertificateRenderer;
 import dev.credkit.signing.status.FileStatusListStore;
 import dev.credkit.signing.status.StatusListManager;
 import dev.credkit.status.BitstringStatusListEntry;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -55,17 +54,20 @@ import java.util.stream.StreamSupport;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-                "Issue a cohort: one signed Open Badges 3.0 certificate per roster row, plus a course record for rows with scores.",
+                "Issue a cohort: one signed Open Badges 3.0 certificate per roster row, plus a course record for rows with scores, in parallel.",
                 "",
-                "The roster is CSV (RFC 4180, UTF-8) whose first row names the columns: name, email and/or student_id,",
-                "optionally learner_id (a DID or URL) and the score columns the template names (a final_grade column",
-                "alone is enough for course records). Each credential gets its own verification code and is written",
-                "to DIR/<CODE>.json (and DIR/<CODE>.svg with --render); DIR/index.jsonl lists them (row, credential,",
-                "code, id, learner, file) and DIR/errors.csv the rows that failed (row, name, reason). A bad row is",
-                "reported and skipped: it never stops the batch. Row numbers are line numbers in the roster (the",
-                "header is row 1)."},
+                "The roster is CSV (RFC 4180, UTF-8) whose first row names the columns: name, email and/or student_id, "
+                        + "optionally learner_id (a DID or URL), and the score columns the template names "
+                        + "(a final_grade column alone is enough for course records). Other columns are ignored.",
+                "",
+                "Each credential gets its own verification code and is written to DIR/<CODE>.json (and DIR/<CODE>.svg with --render). "
+                        + "DIR/index.jsonl lists them (row, credential, code, id, learner, file, image); "
+                        + "DIR/errors.csv lists the rows that failed (row, name, reason). "
+                        + "A bad row is reported and skipped: it never stops the batch. "
+                        + "Row numbers are line numbers in the roster (the header is row 1).",
+                ""},
         footerHeading = "%nTemplate (--template, JSON):%n",
-        modelTransformer = IssueCommand.Footer.class)
+        footer = IssueCommand.FOOTER)
 final class IssueCommand extends CredkitCommand {
     static final String INDEX_FILE = "index.jsonl";
     static final String ERRORS_FILE = "errors.csv";
@@ -103,26 +105,14 @@ final class IssueCommand extends CredkitCommand {
     @Option(names = "--status-list", paramLabel = "URL", description = "The status list to allocate from (with --status-state).")
     private String statusList;
 
-    /** Puts the template's shape and the exit codes in the help footer (too long for an annotation). */
-    static final class Footer implements CommandLine.IModelTransformer {
-        @Override
-        public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec spec) {
-            spec.usageMessage().footer(footer());
-            return spec;
-        }
-    }
-
-    static String[] footer() {
-        List<String> lines = new ArrayList<>(List.of(IssueTemplate.SHAPE));
-        lines.addAll(List.of("",
-                "Exit codes:",
-                "  0   every row issued",
-                "  1   some rows failed (see DIR/errors.csv); the other rows were issued",
-                "  64  usage error (options, an output directory that holds a batch, a missing file)",
-                "  65  unusable input: template, roster header or CSV structure, key",
-                "  70  internal error"));
-        return lines.toArray(String[]::new);
-    }
+    /** The help footer: the template's shape, then the exit codes. */
+    static final String FOOTER = IssueTemplate.SHAPE
+            + "%nExit codes:%n"
+            + "  0   every row issued%n"
+            + "  1   some rows failed (see DIR/errors.csv); the other rows were issued%n"
+            + "  64  usage error (options, a missing file, DIR holds a batch already)%n"
+            + "  65  unusable input: template, roster header or CSV structure, key%n"
+            + "  70  internal error";
 
     @Override
     public Integer call() throws CredentialException, IOException, InterruptedException {
@@ -149,14 +139,9 @@ final class IssueCommand extends CredkitCommand {
         if (scan.rows == 0) {
             throw CliException.malformed("the roster " + roster + " has a header but no learner rows");
         }
-        Files.createDirectories(outputDir);
         if (Files.exists(outputDir.resolve(INDEX_FILE))) {
             throw CliException.usage(outputDir + " already holds a batch (" + INDEX_FILE + "): choose a new output directory");
         }
-        if (!columns.ignoredColumns().isEmpty()) {
-            err().println("credkit: ignoring roster columns: " + Roster.shown(String.join(", ", columns.ignoredColumns())));
-        }
-
         Clock clock = env().clock();
         SecureRandom random = new SecureRandom();
         CredentialIssuer issuer = CredentialIssuer.builder()
@@ -164,7 +149,13 @@ final class IssueCommand extends CredkitCommand {
                 .clock(clock).build();
         ProofOptions options = ProofOptions.builder().cryptosuite(cryptosuite).build();
         RowIssuer rows = new RowIssuer(columns, clock, random, options, render ? CertificateRenderer.create() : null, outputDir);
-        rows.checkTemplate(issuer).forEach(w -> err().println("credkit: warning: " + w));
+        List<String> warnings = rows.checkTemplate(issuer);
+
+        Files.createDirectories(outputDir);
+        warnings.forEach(w -> err().println("credkit: warning: " + w));
+        if (!columns.ignoredColumns().isEmpty()) {
+            err().println("credkit: ignoring roster columns: " + Roster.shown(String.join(", ", columns.ignoredColumns())));
+        }
 
         long worstCaseCredentials = scan.rows * (columns.hasScoreColumns() ? 2L : 1L);
         try (StatusAllocator status = statusState == null ? null

@@ -29,34 +29,41 @@ import java.util.UUID;
  * field from ten thousand certificates).
  */
 final class IssueTemplate {
-    /** The template's shape, for {@code --help}. */
-    static final String[] SHAPE = {
-            "{",
-            "  \"institution\": {                       (required)",
-            "    \"name\": \"Example State University\",   (required)",
-            "    \"id\": \"did:web:example.edu\",          (default: the key file's controller)",
-            "    \"url\": \"https://example.edu\", \"email\": \"registrar@example.edu\", \"description\": \"...\"},",
-            "  \"verifyBaseUrl\": \"https://certs.example.edu\",  (required: id = <base>/verify/<CODE>)",
-            "  \"course\": {                            (required)",
-            "    \"name\": \"CS 201: Data Structures\",      (required)",
-            "    \"syllabus\": \"Arrays, lists, trees...\",  (required)",
-            "    \"workloadHours\": 120,                  (required)",
-            "    \"criteria\": \"Pass every assignment and the final exam.\",",
-            "                 (required; or {\"narrative\": \"...\", \"url\": \"https://...\"})",
-            "    \"code\": \"CS 201\", \"id\": \"https://example.edu/courses/cs201\", \"credits\": 6,",
-            "    \"fieldOfStudy\": \"Computer Science\", \"term\": \"Fall 2025\",",
-            "    \"startDate\": \"2025-09-01\", \"endDate\": \"2025-12-19\"},",
-            "  \"validUntil\": \"2035-01-01T00:00:00Z\",",
-            "  \"identityVerification\": {\"method\": \"photo ID checked by a proctor\", \"date\": \"2025-12-15\"},",
-            "  \"courseRecord\": {                      (optional: a course record for rows with scores)",
-            "    \"finalGrade\": {\"column\": \"final_grade\", \"name\": \"Final grade\", \"resultType\": \"Percent\",",
-            "                   \"valueMin\": 0, \"valueMax\": 100, \"requiredValue\": 60},",
-            "    \"assignments\": [{\"column\": \"hw1\", \"name\": \"Assignment 1\", \"resultType\": \"Percent\",",
-            "                     \"valueMin\": 0, \"valueMax\": 100}]}",
-            "}",
-            "Result descriptions also take \"allowedValue\": [\"F\",\"D\",\"C\",\"B\",\"A\"] (low to high) and \"id\".",
-            "Without \"courseRecord\", a roster column final_grade still gives a course record (resultType Result)."
-    };
+    /** The template's shape, for {@code --help} (lines end with {@code %n}: a constant, so an annotation can use it). */
+    static final String SHAPE = ""
+            + "{%n"
+            + "  \"institution\": {                        (required)%n"
+            + "    \"name\": \"Example State University\",   (required)%n"
+            + "    \"id\": \"did:web:example.edu\",    (default: the key file's controller)%n"
+            + "    \"url\": \"https://example.edu\", \"email\": \"registrar@example.edu\",%n"
+            + "    \"description\": \"...\"},%n"
+            + "  \"verifyBaseUrl\": \"https://certs.example.edu\",%n"
+            + "                  (required: each id is <base>/verify/<CODE>)%n"
+            + "  \"course\": {                             (required)%n"
+            + "    \"name\": \"CS 201: Data Structures\",    (required)%n"
+            + "    \"syllabus\": \"Arrays, lists, trees.\",  (required)%n"
+            + "    \"workloadHours\": 120,                 (required)%n"
+            + "    \"criteria\": \"Pass the final exam.\",   (required; or an object:%n"
+            + "                {\"narrative\": \"...\", \"url\": \"https://...\"})%n"
+            + "    \"code\": \"CS 201\", \"id\": \"https://example.edu/courses/cs201\",%n"
+            + "    \"credits\": 6, \"fieldOfStudy\": \"Computer Science\", \"term\": \"Fall 2025\",%n"
+            + "    \"startDate\": \"2025-09-01\", \"endDate\": \"2025-12-19\"},%n"
+            + "  \"validUntil\": \"2035-01-01T00:00:00Z\",%n"
+            + "  \"identityVerification\": {\"method\": \"photo ID checked by a proctor\",%n"
+            + "                           \"date\": \"2025-12-15\"},%n"
+            + "  \"courseRecord\": {          (optional: course records for rows with scores)%n"
+            + "    \"finalGrade\": {\"column\": \"final_grade\", \"name\": \"Final grade\",%n"
+            + "                   \"resultType\": \"Percent\", \"valueMin\": 0, \"valueMax\": 100,%n"
+            + "                   \"requiredValue\": 60},%n"
+            + "    \"assignments\": [{\"column\": \"hw1\", \"name\": \"Assignment 1\",%n"
+            + "                     \"resultType\": \"Percent\", \"valueMin\": 0, \"valueMax\": 100}]}%n"
+            + "}%n"
+            + "Only \"institution.name\", \"verifyBaseUrl\" and the course's name, syllabus,%n"
+            + "workloadHours and criteria are required. Result descriptions (finalGrade,%n"
+            + "assignments) need column, name and resultType, and also take \"allowedValue\":%n"
+            + "[\"F\",\"D\",\"C\",\"B\",\"A\"] (low to high) and \"id\". Without \"courseRecord\", a%n"
+            + "final_grade column in the roster still gives course records (resultType%n"
+            + "Result). Unknown members are refused.%n";
 
     /** The roster column of the final grade when the template does not describe one. */
     static final String DEFAULT_FINAL_GRADE_COLUMN = "final_grade";

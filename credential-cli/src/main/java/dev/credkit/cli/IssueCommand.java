@@ -161,11 +161,11 @@ final class IssueCommand extends CredkitCommand {
         try (StatusAllocator status = statusState == null ? null
                 : StatusAllocator.open(statusState, statusList, worstCaseCredentials, clock, random);
              BatchReport report = new BatchReport(outputDir, columns, err(), Progress.onTerminal(env()), scan.rows)) {
-            rows.status = status;
+            RowIssuer withStatus = rows.withStatus(status);
             BatchIssuer batch = BatchIssuer.builder().issuer(issuer).parallelism(threadCount).build();
             BatchIssuer.Summary summary;
             try (Stream<CsvReader.Record> records = records(roster)) {
-                summary = batch.issue(records, rows::issue, report::accept);
+                summary = batch.issue(records, withStatus::issue, report::accept);
             }
             report.finish();
             printSummary(summary, report, threadCount, status);
@@ -291,9 +291,15 @@ final class IssueCommand extends CredkitCommand {
         private final ProofOptions options;
         private final CertificateRenderer renderer;
         private final Path dir;
-        StatusAllocator status;
+        private final StatusAllocator status;
 
         RowIssuer(Roster roster, Clock clock, SecureRandom random, ProofOptions options, CertificateRenderer renderer, Path dir) {
+            this(roster, clock, random, options, renderer, dir, null);
+        }
+
+        private RowIssuer(Roster roster, Clock clock, SecureRandom random, ProofOptions options, CertificateRenderer renderer,
+                          Path dir, StatusAllocator status) {
+            this.status = status;
             this.roster = roster;
             this.template = roster.template();
             this.clock = clock;
@@ -301,6 +307,11 @@ final class IssueCommand extends CredkitCommand {
             this.options = options;
             this.renderer = renderer;
             this.dir = dir;
+        }
+
+        /** The same, giving every credential a status entry from {@code allocator} (null: none). */
+        RowIssuer withStatus(StatusAllocator allocator) {
+            return new RowIssuer(roster, clock, random, options, renderer, dir, allocator);
         }
 
         /**
@@ -450,6 +461,9 @@ final class IssueCommand extends CredkitCommand {
                         progress.println(err, "credkit: more rows failed; every one is in " + ERRORS_FILE);
                     }
                 }
+                // flushed per row: after an interrupted run the index still lists every file written
+                index.flush();
+                errors.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e); // the index cannot be written: stop the batch
             }

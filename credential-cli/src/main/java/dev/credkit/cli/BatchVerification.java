@@ -62,8 +62,11 @@ final class BatchVerification {
         this.plainIntervalNanos = plainIntervalNanos;
     }
 
-    /** One credential to verify: where it comes from, and its text when it is a line of a JSONL file. */
-    record Source(String name, Path file, String line) {
+    /**
+     * One credential to verify: where it comes from, and its text when it is a line of a JSONL
+     * file ({@code tooLong} when the line was too long to keep).
+     */
+    record Source(String name, Path file, String line, boolean tooLong) {
     }
 
     int run() throws IOException, InterruptedException {
@@ -136,7 +139,7 @@ final class BatchVerification {
         DirectoryStream<Path> listing = listing();
         Stream<Source> stream = StreamSupport.stream(listing.spliterator(), false)
                 .filter(Files::isRegularFile)
-                .map(p -> new Source(p.toString(), p, null));
+                .map(p -> new Source(p.toString(), p, null, false));
         return stream.onClose(() -> {
             try {
                 listing.close();
@@ -167,11 +170,11 @@ final class BatchVerification {
             public boolean hasNext() {
                 if (next == null && !done) {
                     try {
-                        String line = reader.next();
+                        LineReader.Line line = reader.next();
                         if (line == null) {
                             done = true;
                         } else {
-                            next = new Source(prefix + reader.lineNumber(), null, line);
+                            next = new Source(prefix + line.number(), null, line.text(), line.text() == null);
                         }
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
@@ -202,8 +205,8 @@ final class BatchVerification {
 
     /** On a worker: a file's bytes (unbaked when it is an image), or a line's. */
     static byte[] load(Source source) throws IOException, CredentialException {
-        if (source.line() != null) {
-            if (source.line() == LineReader.TOO_LONG) {
+        if (source.file() == null) {
+            if (source.tooLong()) {
                 throw new CredentialException(ProblemCode.LIMIT_EXCEEDED, "the line is longer than " + (InputDocument.MAX_INPUT_BYTES >> 20) + " MiB");
             }
             return source.line().getBytes(StandardCharsets.UTF_8);
@@ -218,11 +221,13 @@ final class BatchVerification {
 
     /**
      * Non-blank lines of a UTF-8 file, one at a time. A line longer than the input limit is not
-     * kept: {@link #next()} returns {@link #TOO_LONG} for it, so memory stays bounded.
+     * kept (its {@link Line#text()} is null), so memory stays bounded.
      */
     static final class LineReader implements AutoCloseable {
-        /** Returned for a line longer than {@link InputDocument#MAX_INPUT_BYTES} characters. */
-        static final String TOO_LONG = new String("(too long)");
+        /** A line and its number (from 1); {@code text} is null for a line longer than the input limit. */
+        record Line(long number, String text) {
+        }
+
         private final InputStreamReader reader;
         private final char[] buffer = new char[16384];
         private int position;
@@ -234,8 +239,8 @@ final class BatchVerification {
                     .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
         }
 
-        /** The next non-blank line (stripped), {@link #TOO_LONG}, or null at the end. */
-        String next() throws IOException {
+        /** The next non-blank line (stripped), or null at the end. */
+        Line next() throws IOException {
             StringBuilder sb = new StringBuilder();
             while (true) {
                 sb.setLength(0);
@@ -273,21 +278,16 @@ final class BatchVerification {
                 }
                 lineNumber++;
                 if (tooLong) {
-                    return TOO_LONG;
+                    return new Line(lineNumber, null);
                 }
                 String line = sb.toString().strip();
                 if (!line.isEmpty()) {
-                    return line;
+                    return new Line(lineNumber, line);
                 }
                 if (!newline) {
                     return null;
                 }
             }
-        }
-
-        /** The number of the line last returned, from 1. */
-        long lineNumber() {
-            return lineNumber;
         }
 
         @Override

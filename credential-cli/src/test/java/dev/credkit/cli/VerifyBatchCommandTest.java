@@ -132,6 +132,16 @@ class VerifyBatchCommandTest {
     }
 
     @Test
+    void aLineTooLongToKeepIsRejectedOnTheLimitAndTheOthersAreVerified() throws Exception {
+        Path jsonl = dir.resolve("huge.jsonl");
+        String huge = "{\"x\":\"" + "a".repeat(InputDocument.MAX_INPUT_BYTES) + "\"}";
+        Files.writeString(jsonl, signed(key, issuer, 1) + "\n" + huge + "\n" + signed(key, issuer, 2) + "\n");
+        CliHarness.Result r = CliHarness.run("verify", "--batch", jsonl.toString());
+        assertThat(r.exitCode()).as(r.out()).isEqualTo(ExitCodes.REJECTED);
+        assertThat(r.out()).contains("Verified 2 of 3").contains(jsonl + ":2").containsPattern("LIMIT_EXCEEDED +1");
+    }
+
+    @Test
     void refusesWhatCannotBeABatch() throws Exception {
         Path empty = Files.createDirectory(dir.resolve("empty"));
         assertThat(CliHarness.run("verify", "--batch", empty.toString()).assertFailure(ExitCodes.USAGE).err()).contains("no credentials");

@@ -92,6 +92,7 @@ public final class CredkitCli implements Callable<Integer> {
         // subcommands: one line each, in the order of `credkit --help`
         commandLine.addSubcommand(new KeygenCommand());
         commandLine.addSubcommand(new SignCommand());
+        commandLine.addSubcommand(new IssueCommand());
         commandLine.addSubcommand(new VerifyCommand());
         commandLine.addSubcommand(new StatusCommand());
         commandLine.addSubcommand(new ImageCommands.Bake());

@@ -23,6 +23,8 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** Verified and rejected: invalid signature, tampered, expired, revoked, untrusted... */
     public static final int REJECTED = 1;
+    /** Batch issuing: some rows failed (the others were issued). */
+    public static final int SOME_FAILED = 1;
     /** Something required could not be checked: unknown key, missing status list. */
     public static final int INDETERMINATE = 2;
     /** Bad command line (sysexits EX_USAGE). */

@@ -32,7 +32,11 @@ import java.util.List;
         mixinStandardHelpOptions = true,
         description = {
                 "Verify a credential or presentation offline and print every check, the verdict last.",
-                "Exit 0 verified, 1 rejected, 2 indeterminate, 65 not a well-formed credential."})
+                "Exit 0 verified, 1 rejected, 2 indeterminate, 65 not a well-formed credential.",
+                "With --batch, INPUT is a directory (every file matching --glob) or a JSON Lines file (one credential per",
+                "line), verified in parallel and streaming: one line per credential not verified, then counts per outcome",
+                "and problem. Exit 0 all verified, 1 any rejected (a file that is not a credential counts as rejected),",
+                "2 none rejected but some indeterminate."})
 final class VerifyCommand extends CredkitCommand {
     @Option(names = "--trust", paramLabel = "FILE",
             description = "Trust list of issuers (repeatable). With one, an issuer on none is rejected (UNTRUSTED_ISSUER).")
@@ -57,11 +61,27 @@ final class VerifyCommand extends CredkitCommand {
     @Option(names = "--json", description = "Print the report as one JSON object.")
     private boolean json;
 
+    @Option(names = "--batch", description = "INPUT is a directory or a JSON Lines file of many credentials.")
+    private boolean batch;
+
+    @Option(names = "--threads", paramLabel = "N", description = "With --batch: worker threads (default: the number of processors).")
+    private Integer threads;
+
+    @Option(names = "--glob", paramLabel = "GLOB", defaultValue = "*.{json,jwt}",
+            description = "With --batch and a directory: the files to verify (default: ${DEFAULT-VALUE}; '*.svg' for baked certificates).")
+    private String glob;
+
+    @Option(names = "--list-failures", description = "With --batch --json: one JSON line per credential not verified, before the summary.")
+    private boolean listFailures;
+
     @Parameters(index = "0", paramLabel = "INPUT", description = "Credential or presentation: JSON, compact JWS, or a baked PNG/SVG ('-' = standard input).")
     private String input;
 
     @Override
-    public Integer call() throws CredentialException, IOException {
+    public Integer call() throws CredentialException, IOException, InterruptedException {
+        if (batch) {
+            return batch();
+        }
         Verifier verifier = verifier();
         InputDocument document = InputDocument.read(input, env().in());
         VerificationResult result = switch (document.kind()) {
@@ -78,6 +98,18 @@ final class VerifyCommand extends CredkitCommand {
             return verifier.verify(baked.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         return verifier.verifyJwt(baked.text());
+    }
+
+    private int batch() throws CredentialException, IOException, InterruptedException {
+        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (threadCount < 1 || threadCount > 256) {
+            throw CliException.usage("--threads must be between 1 and 256");
+        }
+        if (input.equals("-")) {
+            throw CliException.usage("--batch reads a directory or a JSON Lines file, not standard input");
+        }
+        return new BatchVerification(this, verifier(), java.nio.file.Path.of(input), glob, threadCount, json, listFailures,
+                Progress.PLAIN_INTERVAL_NANOS).run();
     }
 
     private Verifier verifier() throws IOException, CredentialException {

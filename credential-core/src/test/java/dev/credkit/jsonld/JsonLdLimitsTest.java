@@ -43,6 +43,25 @@ class JsonLdLimitsTest {
         assertLimitExceeded(() -> three.checkAllowed(withContexts(4)));
     }
 
+    /** {"name": [[...[]...]]} with the innermost array at nesting level {@code levels}. */
+    private static JsonObject nested(int levels) {
+        JsonValue value = JsonArray.empty();
+        for (int i = 1; i < levels; i++) {
+            value = JsonArray.of(value);
+        }
+        return JsonObject.builder().put("@context", V2).put("name", value).build();
+    }
+
+    @Test
+    void nestingAtAndPastTheJsonLdLimit() throws Exception {
+        // only reachable with a JSON reader configured deeper than its default of 64 levels, or
+        // with trees built by code: the walks stop at 128 levels before recursing further
+        ContextRegistry.bundled().checkAllowed(nested(127));
+        assertLimitExceeded(() -> ContextRegistry.bundled().checkAllowed(nested(128)));
+        assertThatThrownBy(() -> RdfCanonicalizer.defaults().canonicalize(nested(128)))
+                .isInstanceOfSatisfying(CredentialException.class, e -> assertThat(e.code()).isNotEqualTo(ProblemCode.INTERNAL_ERROR));
+    }
+
     @Test
     void hashOperationBudgetAtAndPastWhatADatasetNeeds() throws Exception {
         String canonical = RdfCanonicalizer.defaults().canonicalizeNQuads(TIED_BLANK_NODES);

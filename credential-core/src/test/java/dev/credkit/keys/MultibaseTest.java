@@ -72,4 +72,13 @@ class MultibaseTest {
         assertCode(() -> Multibase.decodeBase58Btc("uaGVsbG8gd29ybGQ"), ProblemCode.MALFORMED);
         assertCode(() -> Multibase.decodeBase58Btc(null), ProblemCode.MALFORMED);
     }
+
+    @Test
+    void base64UrlPaddingAnywhereAndWholeGroups() throws Exception {
+        // written against surviving PIT mutants: '=' at the very start, and whole 4-char groups
+        // whose last character carries low bits (they are data, not trailing bits)
+        assertCode(() -> Multibase.fromBase64Url("=AAA"), ProblemCode.MALFORMED);
+        assertThat(Multibase.fromBase64Url("AAAB")).containsExactly(0, 0, 1);
+        assertThat(Multibase.decode("uAAA_")).containsExactly(0, 0, 0x3f);
+    }
 }

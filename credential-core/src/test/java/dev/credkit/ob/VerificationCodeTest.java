@@ -90,6 +90,16 @@ class VerificationCodeTest {
     }
 
     @Test
+    void inputLengthAtAndPastTheLimit() throws Exception {
+        // 64 characters as typed (separators included) are read; one more is refused unread
+        String at = "22222-22222-22222" + " ".repeat(64 - 17);
+        assertThat(VerificationCode.parse(at).value()).isEqualTo("222222222222222");
+        assertThatThrownBy(() -> VerificationCode.parse(at + " "))
+                .isInstanceOfSatisfying(CredentialException.class, e -> assertThat(e.code()).isEqualTo(ProblemCode.MALFORMED))
+                .hasMessageContaining("too long");
+    }
+
+    @Test
     void checkSymbolIsTheWeightedSumModulo31() throws Exception {
         // '2' has value 0: an all-'2' random part sums to 0, whose symbol is '2'
         assertThat(VerificationCode.parse("22222-22222-22222").value()).isEqualTo("222222222222222");

@@ -103,6 +103,20 @@ public final class KeyDer {
      * The DER inside the one PEM block labelled {@code label}; text around the block is allowed
      * (RFC 7468), a block with another label is refused with a message naming it.
      */
+    /** RFC 7468 labels: printable ASCII without '-' at the ends; short, upper case in practice. */
+    private static boolean isPlainLabel(String s) {
+        if (s.isEmpty() || s.length() > 40) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static byte[] decodePem(String text, String label) throws CredentialException {
         if (text.length() > MAX_PEM_CHARS) {
             throw new CredentialException(ProblemCode.LIMIT_EXCEEDED, "PEM text is larger than " + MAX_PEM_CHARS + " characters");
@@ -118,8 +132,10 @@ public final class KeyDer {
         }
         String found = text.substring(labelStart, labelEnd);
         if (!found.equals(label)) {
-            throw malformed("expected a PEM '" + label + "' block, found '"
-                    + (found.length() > 40 ? found.substring(0, 40) + "..." : found) + "'");
+            // Quote the label only when it is one: a broken BEGIN line runs into the base64
+            // body, which may be a private key.
+            throw malformed("expected a PEM '" + label + "' block, found "
+                    + (isPlainLabel(found) ? "'" + found + "'" : "a malformed BEGIN line"));
         }
         String endLine = "-----END " + label + "-----";
         int end = text.indexOf(endLine, labelEnd + 5);

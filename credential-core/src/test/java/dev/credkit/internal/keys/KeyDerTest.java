@@ -97,6 +97,16 @@ class KeyDerTest {
                 ProblemCode.MALFORMED, "END");
     }
 
+    @Test
+    void aBrokenBeginLineIsNotQuoted() {
+        // found by KeyDecodingFuzzTest: with one dash missing, the "label" ran into the base64
+        // body, and 40 characters of it (of a private key, here) ended up in the message
+        String broken = RFC_PRIVATE_PEM.replace("-----BEGIN PRIVATE KEY-----\n", "-----BEGIN PRIVATE KEY----");
+        assertThatThrownBy(() -> KeyDer.decodePem(broken, "PRIVATE KEY")).isInstanceOf(CredentialException.class)
+                .hasMessage("expected a PEM 'PRIVATE KEY' block, found a malformed BEGIN line");
+        assertCodeOf(() -> KeyDer.decodePem(RFC_PUBLIC_PEM, "PRIVATE KEY"), ProblemCode.MALFORMED, "found 'PUBLIC KEY'");
+    }
+
     interface Call {
         void run() throws Exception;
     }

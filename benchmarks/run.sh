@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Builds target/benchmarks.jar, runs the JMH benchmarks with GC profiling and writes
+#   benchmarks/results/jmh-<mode>-<UTC time>.json  (JMH JSON, git-ignored)
+#   benchmarks/results/latest.md                  (the Markdown table, see report.py)
+#
+# Usage (from anywhere):
+#   bash benchmarks/run.sh            full run, 1 and 2 threads (~12-15 min on 2 cores)
+#   bash benchmarks/run.sh quick      smoke test: every benchmark once, 1 thread, short (~2 min)
+#   bash benchmarks/run.sh full 'OneThread.credkitVerify' -p suite=eddsa-rdfc-2022
+#                                     extra arguments go to JMH (a benchmark regex, -p, -prof ...)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=full
+if [ $# -gt 0 ] && { [ "$1" = quick ] || [ "$1" = full ]; }; then
+  mode=$1
+  shift
+fi
+
+mvn -B -q -ntp -pl benchmarks -am package -DskipTests -Pbenchmarks-jar
+
+case "$mode" in
+  quick) jmh=(-wi 1 -w 1s -i 1 -r 1s -f 1 'OneThread') ;;
+  full)  jmh=(-wi 2 -w 2s -i 3 -r 3s -f 1) ;;
+esac
+
+mkdir -p benchmarks/results
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+json=benchmarks/results/jmh-$mode-$stamp.json
+load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
+
+# -foe: a benchmark whose setup sanity check fails (e.g. a signature that does not verify) fails the run.
+java -jar benchmarks/target/benchmarks.jar "${jmh[@]}" -foe true -prof gc -rf json -rff "$json" "$@"
+
+load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
+python3 benchmarks/report.py "$json" \
+  --note "Mode \`$mode\`, $(nproc) cores, load average before/after: $load_before / $load_after; commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')." \
+  > benchmarks/results/latest.md
+echo
+echo "JMH JSON: $json"
+echo "Table:    benchmarks/results/latest.md"
+cat benchmarks/results/latest.md

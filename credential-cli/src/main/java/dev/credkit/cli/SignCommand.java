@@ -46,6 +46,13 @@ final class SignCommand extends CredkitCommand {
     @Option(names = "--domain", paramLabel = "D", description = "Domain (presentations).")
     private String domain;
 
+    @Option(names = "--status-state", paramLabel = "FILE",
+            description = "Allocate a status entry from this state file's list (with --status-list) and add it as credentialStatus.")
+    private Path statusState;
+
+    @Option(names = "--status-list", paramLabel = "URL", description = "The status list to allocate from (with --status-state).")
+    private String statusList;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the signed document to FILE.")
     private Path output;
 
@@ -56,6 +63,13 @@ final class SignCommand extends CredkitCommand {
     public Integer call() throws CredentialException, IOException {
         KeyFile key = KeyFile.read(keyFile);
         JsonObject document = InputDocument.read(input, env().in()).json();
+        if ((statusState == null) != (statusList == null)) {
+            throw CliException.usage("--status-state and --status-list go together");
+        }
+        if (statusState != null) {
+            JsonObject entry = StatusCommand.withManager(statusState, this, m -> m.allocate(statusList).toJson());
+            document = document.with("credentialStatus", entry);
+        }
         ProofOptions options = proofOptions();
         CredentialIssuer issuer = CredentialIssuer.builder()
                 .signer(Signers.ed25519(key.keyPair(), key.verificationMethodId()))

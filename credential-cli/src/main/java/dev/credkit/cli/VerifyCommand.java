@@ -1,5 +1,6 @@
 package dev.credkit.cli;
 
+import dev.credkit.baking.BakedCredential;
 import dev.credkit.core.CredentialException;
 import dev.credkit.core.ProblemCode;
 import dev.credkit.json.JsonArray;
@@ -11,6 +12,7 @@ import dev.credkit.verify.Check;
 import dev.credkit.verify.CheckOutcome;
 import dev.credkit.verify.DidResolver;
 import dev.credkit.verify.Outcome;
+import dev.credkit.verify.StatusListSource;
 import dev.credkit.verify.TrustList;
 import dev.credkit.verify.VerificationPolicy;
 import dev.credkit.verify.VerificationResult;
@@ -39,6 +41,10 @@ final class VerifyCommand extends CredkitCommand {
     @Option(names = "--did", paramLabel = "FILE", description = "A DID (controller) document to resolve offline, e.g. for did:web (repeatable).")
     private List<String> didFiles = new ArrayList<>();
 
+    @Option(names = "--status-list", paramLabel = "FILE",
+            description = "A status list credential, found by the URL inside it (repeatable).")
+    private List<String> statusListFiles = new ArrayList<>();
+
     @Option(names = "--at", paramLabel = "ISO", description = "Verify as of this time instead of now.")
     private String at;
 
@@ -60,11 +66,19 @@ final class VerifyCommand extends CredkitCommand {
         InputDocument document = InputDocument.read(input, env().in());
         VerificationResult result = switch (document.kind()) {
             case JSON -> verifier.verify(document.bytes());
-            default -> throw new CredentialException(ProblemCode.MALFORMED,
-                    document.name() + ": " + document.kind() + " input is not supported by this version");
+            case PNG, SVG -> verifyBaked(verifier, ImageCommands.unbake(document));
+            case JWS -> throw new CredentialException(ProblemCode.MALFORMED,
+                    document.name() + ": compact JWS input is not supported by this version");
         };
         print(result);
         return exitCode(result);
+    }
+
+    private static VerificationResult verifyBaked(Verifier verifier, BakedCredential baked) throws CredentialException {
+        if (baked.kind() == BakedCredential.Kind.JSON) {
+            return verifier.verify(baked.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        throw new CredentialException(ProblemCode.MALFORMED, "a baked compact JWS is not supported by this version");
     }
 
     private Verifier verifier() throws IOException, CredentialException {
@@ -94,6 +108,13 @@ final class VerifyCommand extends CredkitCommand {
                 documents.add(DidDocument.parse(InputDocument.readJsonFile(f, "DID document")));
             }
             b.didResolver(DidResolver.of(documents));
+        }
+        if (!statusListFiles.isEmpty()) {
+            List<JsonObject> lists = new ArrayList<>();
+            for (String f : statusListFiles) {
+                lists.add(InputDocument.readJsonFile(f, "status list"));
+            }
+            b.statusListSource(StatusListSource.of(lists));
         }
         return b.build();
     }

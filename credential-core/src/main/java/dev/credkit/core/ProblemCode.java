@@ -92,5 +92,15 @@ public enum ProblemCode {
     SIGNER_FAILED,
 
     /** A bug or an environment fault in credkit, not a property of the input. */
-    INTERNAL_ERROR
+    INTERNAL_ERROR,
+
+    /**
+     * An issuer-side status list operation was refused: unknown list, index not allocated or out
+     * of range, a value the list cannot hold, or a forbidden change such as clearing a revocation.
+     */
+    STATUS_UPDATE_REFUSED,
+
+    // ---- baking
+    /** The image already carries a baked credential: Open Badges allows exactly one per image. */
+    ALREADY_BAKED
 }

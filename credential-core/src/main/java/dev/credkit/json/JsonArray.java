@@ -29,6 +29,11 @@ public final class JsonArray implements JsonValue, Iterable<JsonValue> {
         return new JsonArray(List.copyOf(elements));
     }
 
+    /** Wraps {@code elements} without copying; the caller must never touch the list again. */
+    static JsonArray adopt(ArrayList<JsonValue> elements) {
+        return new JsonArray(java.util.Collections.unmodifiableList(elements));
+    }
+
     /** Array of strings. */
     public static JsonArray ofStrings(Collection<String> strings) {
         return new JsonArray(strings.stream().map(s -> (JsonValue) new JsonString(s)).toList());

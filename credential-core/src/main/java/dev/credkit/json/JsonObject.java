@@ -31,6 +31,11 @@ public final class JsonObject implements JsonValue {
     }
 
 
+    /** Wraps {@code members} without copying; the caller must never touch the map again. */
+    static JsonObject adopt(LinkedHashMap<String, JsonValue> members) {
+        return new JsonObject(Collections.unmodifiableMap(members));
+    }
+
     public static Builder builder() {
         return new Builder(new LinkedHashMap<>());
     }
@@ -81,7 +86,9 @@ public final class JsonObject implements JsonValue {
 
     /** A copy with {@code name} set to {@code value} (replacing in place, or appended). */
     public JsonObject with(String name, JsonValue value) {
-        return toBuilder().put(name, value).build();
+        LinkedHashMap<String, JsonValue> copy = new LinkedHashMap<>(members);
+        copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, name));
+        return adopt(copy);
     }
 
     /** A copy with {@code name} set to a string. */
@@ -94,7 +101,9 @@ public final class JsonObject implements JsonValue {
         if (!members.containsKey(name)) {
             return this;
         }
-        return toBuilder().remove(name).build();
+        LinkedHashMap<String, JsonValue> copy = new LinkedHashMap<>(members);
+        copy.remove(name);
+        return adopt(copy);
     }
 
     @Override

@@ -11,12 +11,32 @@ import java.nio.charset.StandardCharsets;
 /**
  * The front door for untrusted JSON: every byte credkit reads from outside enters here.
  *
- * <p>Immutable and thread-safe; configure once and share. Defaults: 1 MiB, nesting depth 64,
- * strings up to 1 MiB, numbers up to 100 characters. Always: strict UTF-8 (invalid bytes,
- * overlong forms and encoded surrogates rejected), duplicate object keys rejected, trailing
- * content rejected, no comments, no NaN/Infinity, no single quotes, numbers that overflow a
- * double rejected. BOM policy: one leading UTF-8 byte order mark is skipped (RFC 8259 §8.1
- * allows a parser to ignore it); UTF-16/32 input is rejected as not UTF-8.
+ * <p>Immutable and thread-safe; configure once and share. Defaults: 1 MiB of input, nesting
+ * depth 64, strings up to 1 MiB (member names up to 50,000 chars), numbers up to 100 characters.
+ *
+ * <p>Always, whatever the limits (RFC 8259 without any leniency, plus I-JSON's RFC 7493 rules):
+ * <ul>
+ *   <li>strict UTF-8: invalid bytes, truncated sequences, overlong forms, UTF-8-encoded
+ *       surrogates, code points above U+10FFFF and NUL bytes are rejected;</li>
+ *   <li>BOM policy: one leading UTF-8 byte order mark is skipped (RFC 8259 §8.1 lets a parser
+ *       ignore it); a second one is an unexpected character; UTF-16/32 input (with or without a
+ *       BOM) is rejected as not UTF-8;</li>
+ *   <li>strings and member names with an unpaired surrogate, written as a <code>&#92;uXXXX</code> escape or
+ *       (for {@link #read(String)}) present in the text, are rejected;</li>
+ *   <li>duplicate member names, trailing content, comments, single quotes, unquoted names,
+ *       trailing commas, missing values, unescaped control characters, unknown escapes, leading
+ *       zeros, leading {@code +} or {@code .}, trailing {@code .}, NaN and Infinity are
+ *       rejected;</li>
+ *   <li>numbers are kept exactly as {@link java.math.BigDecimal}; those that overflow a double
+ *       to infinity, and those with an exponent beyond ±1100 (e.g. {@code 1e-999999999}, a
+ *       memory bomb for later {@code toPlainString()}), are rejected.</li>
+ * </ul>
+ *
+ * <p>Errors are {@link CredentialException}s: {@link ProblemCode#LIMIT_EXCEEDED} when the input
+ * is larger than {@link #maxBytes()}, {@link ProblemCode#MALFORMED} for everything else
+ * (including the depth, string and number limits), with the line and column (counted in bytes)
+ * where known. Messages are one line and short: they never echo large input, and member names
+ * in them are truncated.
  */
 public final class JsonReader {
     public static final int DEFAULT_MAX_BYTES = 1 << 20;
@@ -37,7 +57,7 @@ public final class JsonReader {
         this.maxDepth = b.maxDepth;
         this.maxStringLength = b.maxStringLength;
         this.maxNumberLength = b.maxNumberLength;
-        this.parser = new StrictJsonParser(maxDepth, maxStringLength, maxNumberLength);
+        this.parser = new StrictJsonParser(maxDepth, maxStringLength, maxNumberLength, maxBytes, AdoptingTreeFactory.INSTANCE);
     }
 
     /** The reader with default limits. */
@@ -65,29 +85,34 @@ public final class JsonReader {
         return parser.parse(utf8);
     }
 
-    /** Reads one JSON value from text (already decoded; lone surrogates are rejected). */
+    /**
+     * Reads one JSON value from text (already decoded). The byte cap applies to its UTF-8 form;
+     * a lone surrogate is rejected (encoding it would silently turn it into '?').
+     */
     public JsonValue read(String json) throws CredentialException {
-        // Encoding a String with lone surrogates would silently produce '?': check first.
+        if (json.length() > maxBytes) { // every char is at least one UTF-8 byte
+            throw tooLarge(-1);
+        }
         for (int i = 0; i < json.length(); i++) {
             char c = json.charAt(i);
             if (Character.isSurrogate(c)) {
                 if (Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))) {
                     i++;
                 } else {
-                    throw new CredentialException(ProblemCode.MALFORMED, "invalid text: lone surrogate at offset " + i);
+                    throw new CredentialException(ProblemCode.MALFORMED, "invalid JSON text: unpaired surrogate at char offset " + i);
                 }
             }
         }
         return read(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Reads one JSON value from a stream, reading at most {@link #maxBytes()} + 1 bytes. */
+    /** Reads one JSON value from a stream, reading at most {@link #maxBytes()} + 1 bytes; the stream is not closed. */
     public JsonValue read(InputStream in) throws CredentialException {
         byte[] bytes;
         try {
-            bytes = in.readNBytes(maxBytes + 1);
+            bytes = in.readNBytes(maxBytes == Integer.MAX_VALUE ? maxBytes : maxBytes + 1);
         } catch (IOException e) {
-            throw new CredentialException(ProblemCode.MALFORMED, "could not read input: " + e.getMessage(), e);
+            throw new CredentialException(ProblemCode.MALFORMED, "could not read input: " + e.getClass().getSimpleName(), e);
         }
         if (bytes.length > maxBytes) {
             throw tooLarge(-1);

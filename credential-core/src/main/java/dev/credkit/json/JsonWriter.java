@@ -73,11 +73,21 @@ public final class JsonWriter {
         }
     }
 
-    /** Appends {@code s} as a JSON string literal (RFC 8259 escaping, non-ASCII kept as is). */
+    /**
+     * Appends {@code s} as a JSON string literal: RFC 8259 escaping with the short forms where
+     * they exist, other control characters as lowercase <code>&#92;u00XX</code>, non-ASCII kept as is.
+     * An unpaired surrogate (possible only in a String built by code) is written as an escape,
+     * so that the text stays valid Unicode instead of being silently mangled when encoded.
+     */
     public static void quote(String s, StringBuilder sb) {
         sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+                sb.append(c);
+                continue;
+            }
             switch (c) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
@@ -87,14 +97,20 @@ public final class JsonWriter {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
+                    if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        sb.append(c).append(s.charAt(++i));
                     } else {
-                        sb.append(c);
+                        unicodeEscape(c, sb);
                     }
                 }
             }
         }
         sb.append('"');
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private static void unicodeEscape(char c, StringBuilder sb) {
+        sb.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
     }
 }

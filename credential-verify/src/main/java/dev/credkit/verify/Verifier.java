@@ -13,6 +13,10 @@ import dev.credkit.keys.VerificationMethod;
 import dev.credkit.model.VerifiableCredential;
 import dev.credkit.model.VerifiablePresentation;
 import dev.credkit.proof.Cryptosuite;
+import dev.credkit.status.BitstringStatusListCredential;
+import dev.credkit.status.BitstringStatusListEntry;
+import dev.credkit.status.StatusCheckResult;
+import dev.credkit.status.StatusListCheck;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -43,6 +47,11 @@ public final class Verifier {
     private final DidResolver didResolver;
     private final TrustRegistry trustRegistry;
     private final StatusListSource statusListSource;
+    private final StatusListCheck statusListCheck = StatusListCheck.defaults();
+    /** Verified status lists by URL: a batch of credentials shares a few lists. Bounded; per verifier. */
+    private final java.util.concurrent.ConcurrentHashMap<String, VerifiedStatusList> statusListCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int STATUS_CACHE_SIZE = 256;
 
     private Verifier(Builder b) {
         this.policy = b.policy;
@@ -390,12 +399,114 @@ public final class Verifier {
     }
 
     private void checkStatus(VerifiableCredential vc, String prefix, List<Check> checks) {
-        String name = prefix + "status";
-        if (vc.credentialStatus().isEmpty()) {
-            checks.add(Check.skipped(name, "the credential has no status entry"));
+        List<JsonObject> entries = vc.credentialStatus();
+        if (entries.isEmpty()) {
+            checks.add(Check.skipped(prefix + "status", "the credential has no status entry"));
             return;
         }
-        checks.add(statusUnavailable(name, "status lists are not checked yet"));
+        for (int i = 0; i < entries.size(); i++) {
+            String name = prefix + (entries.size() == 1 ? "status" : "status[" + i + "]");
+            checks.add(checkStatusEntry(entries.get(i), vc.issuerId(), name));
+        }
+    }
+
+    /** One status entry: the list is obtained, verified as a credential of the same issuer, then read. */
+    private Check checkStatusEntry(JsonObject entryJson, String issuerId, String name) {
+        if (!entryJson.string("type").map(BitstringStatusListEntry.TYPE::equals).orElse(false)) {
+            return statusUnavailable(name, "status type " + entryJson.get("type").map(JsonValue::toJson).map(Verifier::shorten).orElse("(none)")
+                    + " is not supported (only " + BitstringStatusListEntry.TYPE + ")");
+        }
+        try {
+            BitstringStatusListEntry entry = BitstringStatusListEntry.read(entryJson);
+            String url = entry.statusListCredential();
+            Optional<JsonObject> listJson = statusListSource.statusListCredential(url);
+            if (listJson.isEmpty()) {
+                return statusUnavailable(name, "the status list " + shorten(url) + " is not available offline");
+            }
+            VerifiedStatusList list = verifiedStatusList(url, listJson.get(), issuerId);
+            Instant now = policy.clock().instant();
+            if (list.parsed.validUntil().filter(u -> u.isBefore(now.minus(policy.maxClockSkew()))).isPresent()) {
+                return statusUnavailable(name, "the status list expired " + list.parsed.validUntil().get() + ": it is stale");
+            }
+            if (policy.maxStatusListAge().isPresent() && list.parsed.validFrom()
+                    .filter(f -> f.plus(policy.maxStatusListAge().get()).isBefore(now)).isPresent()) {
+                return statusUnavailable(name, "the status list is older than the policy allows");
+            }
+            StatusCheckResult result = statusListCheck.check(entry, list.parsed);
+            String where = entry.statusPurpose() + " index " + entry.statusListIndex();
+            Optional<ProblemCode> problem = result.problem();
+            if (problem.isEmpty()) {
+                return Check.passed(name, where + ": not set");
+            }
+            if (problem.get() == ProblemCode.STATUS_MESSAGE) {
+                return Check.warning(name, ProblemCode.STATUS_MESSAGE, where + ": " + result.message());
+            }
+            return Check.failed(name, problem.get(), where + ": " + (problem.get() == ProblemCode.REVOKED ? "revoked" : "suspended"));
+        } catch (CredentialException e) {
+            return e.code() == ProblemCode.STATUS_UNAVAILABLE ? statusUnavailable(name, e.getMessage())
+                    : Check.failed(name, e.code(), e.getMessage());
+        }
+    }
+
+    private record VerifiedStatusList(JsonObject json, BitstringStatusListCredential parsed) {
+    }
+
+    /**
+     * Verifies a status list credential (its proofs, its issuer, that it is a list) and reads it,
+     * once per list: later entries and credentials reuse the result while the source returns the
+     * same document.
+     */
+    private VerifiedStatusList verifiedStatusList(String url, JsonObject listJson, String issuerId) throws CredentialException {
+        VerifiedStatusList cached = statusListCache.get(url);
+        if (cached != null && cached.json == listJson) {
+            checkListIssuer(cached.parsed, issuerId);
+            return cached;
+        }
+        List<Check> listChecks = new ArrayList<>();
+        checkListCredential(listJson, listChecks);
+        Optional<Check> failed = listChecks.stream()
+                .filter(c -> c.outcome() == CheckOutcome.FAILED || c.outcome() == CheckOutcome.INDETERMINATE)
+                .filter(c -> !c.name().equals("validity-period"))
+                .findFirst();
+        if (failed.isPresent()) {
+            Check c = failed.get();
+            throw new CredentialException(c.outcome() == CheckOutcome.INDETERMINATE ? ProblemCode.STATUS_UNAVAILABLE : ProblemCode.INVALID_STATUS_LIST,
+                    "the status list credential does not verify (" + c.name() + ": " + c.message() + ")");
+        }
+        BitstringStatusListCredential parsed = BitstringStatusListCredential.read(listJson, statusListCheck.codec());
+        if (parsed.id().filter(url::equals).isEmpty()) {
+            throw new CredentialException(ProblemCode.INVALID_STATUS_LIST, "the status list credential's id is not " + shorten(url));
+        }
+        checkListIssuer(parsed, issuerId);
+        VerifiedStatusList verified = new VerifiedStatusList(listJson, parsed);
+        if (statusListCache.size() >= STATUS_CACHE_SIZE) {
+            statusListCache.clear();
+        }
+        statusListCache.put(url, verified);
+        return verified;
+    }
+
+    private static void checkListIssuer(BitstringStatusListCredential list, String issuerId) throws CredentialException {
+        if (list.issuerId().filter(issuerId::equals).isEmpty()) {
+            throw new CredentialException(ProblemCode.INVALID_STATUS_LIST,
+                    "the status list was issued by " + list.issuerId().map(Verifier::shorten).orElse("nobody") + ", not by the credential's issuer");
+        }
+    }
+
+    /** The list credential's own checks: data model, JSON-LD, proofs bound to its issuer, validity. */
+    private void checkListCredential(JsonObject listJson, List<Check> checks) {
+        VerifiableCredential list;
+        try {
+            list = VerifiableCredential.of(listJson);
+        } catch (CredentialException e) {
+            checks.add(Check.failed("data-model", e.code(), e.getMessage()));
+            return;
+        }
+        JsonObject unsecured = list.withoutProof();
+        String canonical = checkJsonLd(unsecured, "", checks);
+        if (canonical != null) {
+            checkProofs(list.proofs(), unsecured, canonical, list.issuerId(), false, "", checks);
+        }
     }
 
     private Check statusUnavailable(String name, String message) {

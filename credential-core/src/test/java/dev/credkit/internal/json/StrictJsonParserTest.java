@@ -1,0 +1,75 @@
+package dev.credkit.internal.json;
+
+import dev.credkit.core.CredentialException;
+import dev.credkit.core.ProblemCode;
+import dev.credkit.json.JsonArray;
+import dev.credkit.json.JsonNumber;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StrictJsonParserTest {
+
+    @Test
+    void validatorFlagsPossibleSurrogateEscapesOnly() throws Exception {
+        assertThat(StrictJsonParser.validateUtf8(utf8("[\"\\u0041 é € 😀\"]"))).isFalse();
+        assertThat(StrictJsonParser.validateUtf8(utf8("[\"\\ud83d\\ude00\"]"))).isTrue();
+        assertThat(StrictJsonParser.validateUtf8(utf8("[\"\\uDFFF\"]"))).isTrue();
+        assertThat(StrictJsonParser.validateUtf8(utf8("\\u"))).isFalse();
+        assertThat(StrictJsonParser.validateUtf8(new byte[0])).isFalse();
+    }
+
+    @Test
+    void validatorReportsLineColumnAndOffset() {
+        byte[] bad = {'[', '\n', ' ', (byte) 0xFF, ']'};
+        assertThatThrownBy(() -> StrictJsonParser.validateUtf8(bad))
+                .isInstanceOfSatisfying(CredentialException.class, e -> assertThat(e.code()).isEqualTo(ProblemCode.MALFORMED))
+                .hasMessage("invalid JSON at line 2, column 2 (byte offset 3): not valid UTF-8: invalid byte 0xff");
+    }
+
+    @Test
+    void validatorNamesTheProblem() {
+        assertThatThrownBy(() -> StrictJsonParser.validateUtf8(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}))
+                .hasMessageEndingWith("UTF-8-encoded surrogate");
+        assertThatThrownBy(() -> StrictJsonParser.validateUtf8(new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0x80}))
+                .hasMessageEndingWith("overlong encoding");
+        assertThatThrownBy(() -> StrictJsonParser.validateUtf8(new byte[] {(byte) 0xC1, (byte) 0x81}))
+                .hasMessageEndingWith("overlong encoding");
+        assertThatThrownBy(() -> StrictJsonParser.validateUtf8(new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}))
+                .hasMessageEndingWith("above U+10FFFF");
+    }
+
+    @Test
+    void shortenKeepsMessagesOnOneShortLine() {
+        assertThat(StrictJsonParser.shorten(null)).isEqualTo("unknown error");
+        assertThat(StrictJsonParser.shorten("a\n  b\tc")).isEqualTo("a b c");
+        String shortened = StrictJsonParser.shorten("x".repeat(1_000_000));
+        assertThat(shortened).hasSize(200).endsWith("...");
+    }
+
+    @Test
+    void namesInMessagesAreQuotedAndTruncated() {
+        assertThat(StrictJsonParser.nameForMessage("id")).isEqualTo("\"id\"");
+        assertThat(StrictJsonParser.nameForMessage("a\"\n")).isEqualTo("\"a\\\"\\n\"");
+        assertThat(StrictJsonParser.nameForMessage("y".repeat(500))).isEqualTo("\"" + "y".repeat(40) + "\"... (500 chars)");
+        // never cut a surrogate pair in half
+        String name = "y".repeat(39) + "😀" + "tail";
+        assertThat(StrictJsonParser.nameForMessage(name)).startsWith("\"" + "y".repeat(39) + "\"");
+    }
+
+    @Test
+    void parserInstancesAreIndependentlyConfigured() throws Exception {
+        StrictJsonParser tight = new StrictJsonParser(1, 5, 3);
+        assertThat(tight.parse(utf8("[123]"))).isEqualTo(JsonArray.of(JsonNumber.of(123)));
+        assertThatThrownBy(() -> tight.parse(utf8("[[1]]"))).isInstanceOf(CredentialException.class);
+        assertThatThrownBy(() -> tight.parse(utf8("[1234]"))).isInstanceOf(CredentialException.class);
+        assertThatThrownBy(() -> tight.parse(utf8("[\"123456\"]"))).isInstanceOf(CredentialException.class);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -20,7 +20,7 @@ fi
 mvn -B -q -ntp -pl benchmarks -am package -DskipTests -Pbenchmarks-jar
 
 case "$mode" in
-  quick) jmh=(-wi 1 -w 1s -i 1 -r 1s -f 1 'OneThread') ;;
+  quick) jmh=(-wi 1 -w 1s -i 1 -r 1s -f 1 -e 'TwoThreads') ;;
   full)  jmh=(-wi 2 -w 2s -i 3 -r 3s -f 1) ;;
 esac
 

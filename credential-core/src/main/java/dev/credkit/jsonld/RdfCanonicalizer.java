@@ -1,31 +1,64 @@
 package dev.credkit.jsonld;
 
 import dev.credkit.core.CredentialException;
+import dev.credkit.internal.jsonld.BudgetedRdfc;
+import dev.credkit.internal.jsonld.LosslessJsonLd;
 import dev.credkit.json.JsonObject;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * JSON-LD to canonical N-Quads (RDFC-1.0), offline and lossless ("safe mode"): any term, type
  * or value that would be dropped from the RDF form (and so escape the signature) is an error,
  * and canonicalization runs within a work budget. Immutable and thread-safe; known contexts
  * are processed once and reused.
+ *
+ * <p>Offline: contexts come only from the {@link ContextRegistry} (exact URL, pinned bytes);
+ * nothing is ever fetched from the network, the file system or the class path by URL, and the
+ * base IRI is always null. Safe mode: undefined terms and types, relative IRIs, protected-term
+ * redefinitions and every other construct that JSON-LD processing silently drops (the
+ * jsonld.js "safe mode" events) fail with a specific {@link dev.credkit.core.ProblemCode}.
  */
 public final class RdfCanonicalizer {
-    private RdfCanonicalizer() {
+    /** Default upper bound on RDFC-1.0 hash operations per canonicalization. */
+    public static final long DEFAULT_MAX_HASH_OPERATIONS = BudgetedRdfc.DEFAULT_MAX_HASH_OPERATIONS;
+    /** Default upper bound on wall time per canonicalization. */
+    public static final Duration DEFAULT_MAX_TIME = BudgetedRdfc.DEFAULT_MAX_TIME;
+
+    private final ContextRegistry contexts;
+    private final long maxHashOperations;
+    private final Duration maxTime;
+    private final LosslessJsonLd jsonLd;
+    private final BudgetedRdfc rdfc;
+
+    private RdfCanonicalizer(Builder b) {
+        this.contexts = b.contexts;
+        this.maxHashOperations = b.maxHashOperations;
+        this.maxTime = b.maxTime;
+        this.jsonLd = new LosslessJsonLd(contexts);
+        this.rdfc = new BudgetedRdfc(maxHashOperations, maxTime, "SHA-256");
     }
 
-    /** Bundled contexts and default limits. */
+    /** Bundled contexts and default limits (one shared instance, so contexts are processed once per JVM). */
     public static RdfCanonicalizer defaults() {
-        throw new UnsupportedOperationException("TODO");
+        return Defaults.INSTANCE;
     }
 
     public static Builder builder() {
-        throw new UnsupportedOperationException("TODO");
+        return new Builder();
     }
 
     public ContextRegistry contexts() {
-        throw new UnsupportedOperationException("TODO");
+        return contexts;
+    }
+
+    public long maxHashOperations() {
+        return maxHashOperations;
+    }
+
+    public Duration maxTime() {
+        return maxTime;
     }
 
     /**
@@ -35,35 +68,64 @@ public final class RdfCanonicalizer {
      *     PROTECTED_TERM_REDEFINITION, JSON_LD_DATA_LOSS, INVALID_JSON_LD, LIMIT_EXCEEDED
      */
     public String canonicalize(JsonObject document) throws CredentialException {
-        throw new UnsupportedOperationException("TODO");
+        Objects.requireNonNull(document, "document");
+        long start = System.nanoTime();
+        return rdfc.canonicalize(consumer -> jsonLd.toRdf(document, consumer), start).nquads();
     }
 
-    /** RDFC-1.0 of an N-Quads dataset, within the same work budget. */
+    /**
+     * RDFC-1.0 of an N-Quads dataset, within the same work budget.
+     *
+     * @throws CredentialException MALFORMED for invalid N-Quads, LIMIT_EXCEEDED
+     */
     public String canonicalizeNQuads(String nquads) throws CredentialException {
-        throw new UnsupportedOperationException("TODO");
+        Objects.requireNonNull(nquads, "nquads");
+        return rdfc.canonicalizeNQuads(nquads, System.nanoTime()).nquads();
     }
 
     /** Configures a canonicalizer. */
     public static final class Builder {
+        private ContextRegistry contexts = ContextRegistry.bundled();
+        private long maxHashOperations = DEFAULT_MAX_HASH_OPERATIONS;
+        private Duration maxTime = DEFAULT_MAX_TIME;
+
         private Builder() {
         }
 
+        /** The allowed contexts (default: {@link ContextRegistry#bundled()}). */
         public Builder contexts(ContextRegistry contexts) {
-            throw new UnsupportedOperationException("TODO");
+            this.contexts = Objects.requireNonNull(contexts, "contexts");
+            return this;
         }
 
         /** Upper bound on RDFC-1.0 hash operations (default: enough for credentials, refuses poison graphs). */
         public Builder maxHashOperations(long max) {
-            throw new UnsupportedOperationException("TODO");
+            if (max < 1) {
+                throw new IllegalArgumentException("maxHashOperations must be positive");
+            }
+            this.maxHashOperations = max;
+            return this;
         }
 
         /** Upper bound on wall time per canonicalization (default 1 s). */
         public Builder maxTime(Duration max) {
-            throw new UnsupportedOperationException("TODO");
+            Objects.requireNonNull(max, "max");
+            if (max.isNegative() || max.isZero()) {
+                throw new IllegalArgumentException("maxTime must be positive");
+            }
+            this.maxTime = max;
+            return this;
         }
 
         public RdfCanonicalizer build() {
-            throw new UnsupportedOperationException("TODO");
+            return new RdfCanonicalizer(this);
+        }
+    }
+
+    private static final class Defaults {
+        static final RdfCanonicalizer INSTANCE = builder().build();
+
+        private Defaults() {
         }
     }
 }

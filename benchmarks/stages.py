@@ -39,9 +39,13 @@ STAGES = [
     ("JCS", ["dev.credkit.json.Jcs", "com.apicatalog.jcs."]),
     ("document/proof hash (SHA-256)", ["dev.credkit.internal.proof.DataIntegrity.sha256",
                                        "com.apicatalog.ld.signature.primitive.MessageDigest"]),
-    ("did:key resolution", ["dev.credkit.keys.DidKey", "com.apicatalog.did.", "com.apicatalog.vc.method.resolver."]),
-    ("Ed25519", ["dev.credkit.keys.Ed25519", "org.bouncycastle.math.ec.rfc8032.", "sun.security.ec.ed.",
-                 "com.apicatalog.ld.signature.eddsa."]),
+    # Key decoding (point decompression and checks) happens under did:key resolution, so the
+    # Ed25519 marker is the verify/sign entry point, not Bouncy Castle's code.
+    ("did:key + public key decoding", ["dev.credkit.keys.DidKey", "dev.credkit.keys.Ed25519PublicKey.from",
+                                       "dev.credkit.keys.Multibase", "com.apicatalog.did.",
+                                       "com.apicatalog.vc.method.resolver.", "com.apicatalog.multikey."]),
+    ("Ed25519 sign/verify", ["dev.credkit.keys.Ed25519PublicKey.verify", "dev.credkit.keys.Ed25519KeyPair.sign",
+                             "sun.security.ec.ed.", "com.apicatalog.ld.signature.eddsa."]),
 ]
 
 
@@ -65,14 +69,16 @@ def main():
     ap.add_argument("jfr")
     ap.add_argument("--top", type=int, default=12, help="also list the N hottest methods (self time)")
     ap.add_argument("--thread", default="jmh-worker", help="only threads whose name contains this")
+    ap.add_argument("--explain", metavar="STAGE", help="list the innermost non-JDK frames of the samples in STAGE")
     args = ap.parse_args()
     jfr = shutil.which("jfr")
     if not jfr:
         sys.exit("the JDK's jfr tool is not on PATH")
-    out = subprocess.run([jfr, "print", "--json", "--events", "jdk.ExecutionSample", args.jfr],
+    out = subprocess.run([jfr, "print", "--json", "--stack-depth", "1024", "--events", "jdk.ExecutionSample", args.jfr],
                          check=True, capture_output=True, text=True).stdout
     events = json.loads(out)["recording"]["events"]
     stages = collections.Counter()
+    explained = collections.Counter()
     hottest = collections.Counter()
     truncated = 0
     total = 0
@@ -87,7 +93,11 @@ def main():
             continue
         total += 1
         truncated += bool(trace.get("truncated"))
-        stages[stage_of(frames)] += 1
+        stage = stage_of(frames)
+        stages[stage] += 1
+        if args.explain and stage == args.explain:
+            own = [frame_name(f) for f in frames if not frame_name(f).startswith(("java.", "jdk.", "sun."))]
+            explained[" < ".join(own[:3]) if own else frame_name(frames[0])] += 1
         hottest[frame_name(frames[0])] += 1
     if not total:
         sys.exit("no samples of threads named *%s* in %s" % (args.thread, args.jfr))
@@ -97,6 +107,12 @@ def main():
     print("|---|--:|")
     for stage, n in stages.most_common():
         print(f"| {stage} | {100.0 * n / total:.1f} % |")
+    if args.explain:
+        print()
+        print(f"Samples in '{args.explain}', by innermost non-JDK frames:")
+        print()
+        for name, n in explained.most_common(args.top or 12):
+            print(f"- {100.0 * n / total:5.1f} %  `{name}`")
     if args.top:
         print()
         print(f"Hottest methods (self time, top {args.top}):")

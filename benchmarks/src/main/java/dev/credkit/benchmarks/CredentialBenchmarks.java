@@ -77,6 +77,7 @@ public abstract class CredentialBenchmarks {
                     .created(BenchData.proofCreated())
                     .build();
             unsigned = BenchData.document(document);
+            Sanity.warmUp(RdfCanonicalizer.defaults(), unsigned); // issuer and verifier share the defaults
             verifier = Verifier.builder().build();
             SignedDocument signedDocument = issuer.issue(unsigned, options);
             signed = JsonWriter.compact(signedDocument.json()).getBytes(StandardCharsets.UTF_8);
@@ -177,6 +178,7 @@ public abstract class CredentialBenchmarks {
         public void setUp() throws CredentialException {
             canonicalizer = RdfCanonicalizer.defaults();
             unsigned = BenchData.document(document);
+            Sanity.warmUp(canonicalizer, unsigned);
             if (canonicalizer.canonicalize(unsigned).isEmpty()) {
                 throw new IllegalStateException("empty canonical form");
             }

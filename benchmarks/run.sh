@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds target/benchmarks.jar, runs the JMH benchmarks with GC profiling and writes
+# Builds target/benchmarks.jar, runs the JMH benchmarks with GC and CPU-time profiling and writes
 #   benchmarks/results/jmh-<mode>-<UTC time>.json  (JMH JSON, git-ignored)
 #   benchmarks/results/latest.md                  (the Markdown table, see report.py)
 #
@@ -30,7 +30,7 @@ json=benchmarks/results/jmh-$mode-$stamp.json
 load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 
 # -foe: a benchmark whose setup sanity check fails (e.g. a signature that does not verify) fails the run.
-java -jar benchmarks/target/benchmarks.jar "${jmh[@]}" -foe true -prof gc -rf json -rff "$json" "$@"
+java -jar benchmarks/target/benchmarks.jar "${jmh[@]}" -foe true -prof gc -prof dev.credkit.benchmarks.CpuTimeProfiler -rf json -rff "$json" "$@"
 
 load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 python3 benchmarks/report.py "$json" \

@@ -97,6 +97,7 @@ public final class CredkitCli implements Callable<Integer> {
         commandLine.addSubcommand(new ImageCommands.Bake());
         commandLine.addSubcommand(new ImageCommands.Unbake());
         commandLine.addSubcommand(new ImageCommands.Render());
+        commandLine.addSubcommand(new ServeCommand());
         commandLine.addSubcommand(new DemoCommand());
         commandLine.addSubcommand(new CommandLine.HelpCommand());
 

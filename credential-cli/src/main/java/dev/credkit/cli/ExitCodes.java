@@ -49,7 +49,8 @@ public final class ExitCodes {
                     ISSUER_KEY_MISMATCH, HOLDER_KEY_MISMATCH, UNTRUSTED_ISSUER, NOT_YET_VALID, EXPIRED, REVOKED, SUSPENDED,
                     INVALID_STATUS_LIST, ALGORITHM_NOT_ALLOWED, INVALID_JWT -> REJECTED;
             case UNKNOWN_KEY, STATUS_UNAVAILABLE, STATUS_MESSAGE -> INDETERMINATE;
-            case STATUS_UPDATE_REFUSED, ALREADY_BAKED -> USAGE;
+            case STATUS_UPDATE_REFUSED -> USAGE; // the command named a list or entry that cannot change that way
+            case ALREADY_BAKED -> MALFORMED_INPUT;
             case SIGNER_UNAVAILABLE, SIGNER_FAILED, INTERNAL_ERROR -> INTERNAL;
         };
     }

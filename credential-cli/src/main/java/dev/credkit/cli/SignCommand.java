@@ -7,6 +7,9 @@ import dev.credkit.keys.KeyFile;
 import dev.credkit.proof.Cryptosuite;
 import dev.credkit.proof.ProofOptions;
 import dev.credkit.signing.CredentialIssuer;
+import dev.credkit.signing.JwtIssuer;
+import dev.credkit.signing.JwtOptions;
+import dev.credkit.signing.SignedJwt;
 import dev.credkit.signing.SignedDocument;
 import dev.credkit.signing.Signers;
 import picocli.CommandLine.Command;
@@ -27,7 +30,7 @@ final class SignCommand extends CredkitCommand {
     private Path keyFile;
 
     @Option(names = "--suite", paramLabel = "SUITE", defaultValue = "eddsa-rdfc-2022",
-            description = "eddsa-rdfc-2022 (default), eddsa-jcs-2022, Ed25519Signature2020.")
+            description = "eddsa-rdfc-2022 (default), eddsa-jcs-2022, Ed25519Signature2020, vc-jwt (prints a compact JWS: vc+jwt / vp+jwt).")
     private String suite;
 
     @Option(names = "--created", paramLabel = "ISO", description = "The proof's created time (makes the output deterministic).")
@@ -70,6 +73,9 @@ final class SignCommand extends CredkitCommand {
             JsonObject entry = StatusCommand.withManager(statusState, this, m -> m.allocate(statusList).toJson());
             document = document.with("credentialStatus", entry);
         }
+        if (suite.equalsIgnoreCase("vc-jwt") || suite.equalsIgnoreCase("vc+jwt")) {
+            return signJwt(key, document);
+        }
         ProofOptions options = proofOptions();
         CredentialIssuer issuer = CredentialIssuer.builder()
                 .signer(Signers.ed25519(key.keyPair(), key.verificationMethodId()))
@@ -80,6 +86,33 @@ final class SignCommand extends CredkitCommand {
                 : issuer.issue(document, options);
         signed.warnings().forEach(w -> err().println("credkit: warning: " + w));
         CliSupport.writeText(this, output, JsonWriter.pretty(signed.json()) + "\n");
+        return ExitCodes.OK;
+    }
+
+    /** VC-JOSE-COSE: the payload is the document; the issued-at time is --created when given. */
+    private Integer signJwt(KeyFile key, JsonObject document) throws CredentialException, IOException {
+        if (proofPurpose != null) {
+            throw CliException.usage("--proof-purpose does not apply to vc-jwt");
+        }
+        JwtOptions.Builder options = JwtOptions.builder();
+        if (created != null) {
+            options.issuedAt(CliSupport.instant(created, "--created"));
+        }
+        if (verificationMethod != null) {
+            options.keyId(verificationMethod);
+        }
+        if (challenge != null) {
+            options.challenge(challenge);
+        }
+        if (domain != null) {
+            options.domain(domain);
+        }
+        JwtIssuer issuer = JwtIssuer.builder().signer(Signers.ed25519(key.keyPair(), key.verificationMethodId()))
+                .clock(env().clock()).build();
+        SignedJwt jwt = CliSupport.isPresentation(document) ? issuer.present(document, options.build())
+                : issuer.issue(document, options.build());
+        jwt.warnings().forEach(w -> err().println("credkit: warning: " + w));
+        CliSupport.writeText(this, output, jwt.compact() + "\n");
         return ExitCodes.OK;
     }
 

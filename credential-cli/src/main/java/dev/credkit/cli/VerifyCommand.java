@@ -57,7 +57,7 @@ final class VerifyCommand extends CredkitCommand {
     @Option(names = "--json", description = "Print the report as one JSON object.")
     private boolean json;
 
-    @Parameters(index = "0", paramLabel = "INPUT", description = "Credential or presentation: JSON ('-' = standard input).")
+    @Parameters(index = "0", paramLabel = "INPUT", description = "Credential or presentation: JSON, compact JWS, or a baked PNG/SVG ('-' = standard input).")
     private String input;
 
     @Override
@@ -67,18 +67,17 @@ final class VerifyCommand extends CredkitCommand {
         VerificationResult result = switch (document.kind()) {
             case JSON -> verifier.verify(document.bytes());
             case PNG, SVG -> verifyBaked(verifier, ImageCommands.unbake(document));
-            case JWS -> throw new CredentialException(ProblemCode.MALFORMED,
-                    document.name() + ": compact JWS input is not supported by this version");
+            case JWS -> verifier.verifyJwt(document.text());
         };
         print(result);
         return exitCode(result);
     }
 
-    private static VerificationResult verifyBaked(Verifier verifier, BakedCredential baked) throws CredentialException {
+    private static VerificationResult verifyBaked(Verifier verifier, BakedCredential baked) {
         if (baked.kind() == BakedCredential.Kind.JSON) {
             return verifier.verify(baked.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        throw new CredentialException(ProblemCode.MALFORMED, "a baked compact JWS is not supported by this version");
+        return verifier.verifyJwt(baked.text());
     }
 
     private Verifier verifier() throws IOException, CredentialException {

@@ -123,4 +123,24 @@ class SignVerifyCommandTest {
         assertThat(r.err()).contains("favouriteColour");
         assertThat(r.out()).isEmpty();
     }
+
+    @Test
+    void vcJwtSignsAndVerifiesAndTamperingIsRejected() throws Exception {
+        String key = dir.resolve("key.json").toString();
+        CliHarness.run("keygen", "-o", key).assertSuccess();
+        String issuer = JsonReader.defaults().readObject(Files.readString(Path.of(key))).string("controller").orElseThrow();
+        String unsigned = new String(bytes(V + "unsigned.json"), StandardCharsets.UTF_8)
+                .replace("https://vc.example/issuers/5678", issuer);
+        CliHarness.Result jwt = CliHarness.run("sign", "--key", key, "--suite", "vc-jwt", file("u.json", unsigned).toString())
+                .assertSuccess();
+        assertThat(jwt.out().strip()).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+        CliHarness.Result ok = CliHarness.run("verify", file("vc.jwt", jwt.out()).toString());
+        assertThat(ok.exitCode()).as(ok.out()).isZero();
+        assertThat(ok.out()).contains("jwt.signature");
+
+        String[] parts = jwt.out().strip().split("\\.");
+        String forged = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
+        CliHarness.Result bad = CliHarness.run("verify", file("forged.jwt", forged).toString());
+        assertThat(bad.exitCode()).isIn(1, 65);
+    }
 }

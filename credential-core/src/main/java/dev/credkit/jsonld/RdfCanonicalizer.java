@@ -107,7 +107,7 @@ public final class RdfCanonicalizer {
             return this;
         }
 
-        /** Upper bound on wall time per canonicalization (default 1 s). */
+        /** Upper bound on wall time per canonicalization, a backstop to the hash budget (default 5 s). */
         public Builder maxTime(Duration max) {
             Objects.requireNonNull(max, "max");
             if (max.isNegative() || max.isZero()) {

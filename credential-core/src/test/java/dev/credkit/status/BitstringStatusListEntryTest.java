@@ -84,7 +84,6 @@ class BitstringStatusListEntryTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "id|has no id",
         "type|type must be BitstringStatusListEntry",
         "statusPurpose|has no statusPurpose",
         "statusListIndex|has no statusListIndex",

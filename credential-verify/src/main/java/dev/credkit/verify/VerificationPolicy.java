@@ -14,6 +14,8 @@ import java.util.Set;
  * relaxation is an explicit, named call ({@code ignore…}, {@code allow…}, {@code …AsWarning}).
  */
 public final class VerificationPolicy {
+    /** The JWS algorithms credkit can verify: Ed25519 under its polymorphic and fully specified names. */
+    private static final Set<String> JWT_ALGORITHMS = Set.of("EdDSA", "Ed25519");
     private static final VerificationPolicy DEFAULTS = builder().build();
 
     /** How a problem that is not a forgery is treated. */
@@ -38,6 +40,7 @@ public final class VerificationPolicy {
     private final Duration maxStatusListAge;
     private final boolean ignoreValidityPeriod;
     private final int maxProofs;
+    private final Set<String> allowedJwtAlgorithms;
 
     private VerificationPolicy(Builder b) {
         this.clock = b.clock;
@@ -52,6 +55,7 @@ public final class VerificationPolicy {
         this.maxStatusListAge = b.maxStatusListAge;
         this.ignoreValidityPeriod = b.ignoreValidityPeriod;
         this.maxProofs = b.maxProofs;
+        this.allowedJwtAlgorithms = Set.copyOf(b.allowedJwtAlgorithms);
     }
 
     /** System clock, 5 minutes skew, all three suites, untrusted issuers rejected (when a trust registry is set), missing status INDETERMINATE. */
@@ -77,6 +81,7 @@ public final class VerificationPolicy {
         b.maxStatusListAge = maxStatusListAge;
         b.ignoreValidityPeriod = ignoreValidityPeriod;
         b.maxProofs = maxProofs;
+        b.allowedJwtAlgorithms = allowedJwtAlgorithms;
         return b;
     }
 
@@ -128,6 +133,11 @@ public final class VerificationPolicy {
         return maxProofs;
     }
 
+    /** The JWS {@code alg} values a JWT-secured credential may use (default {@code EdDSA} and {@code Ed25519}). */
+    public Set<String> allowedJwtAlgorithms() {
+        return allowedJwtAlgorithms;
+    }
+
     /** Builds a {@link VerificationPolicy}. */
     public static final class Builder {
         private Clock clock = Clock.systemUTC();
@@ -142,6 +152,7 @@ public final class VerificationPolicy {
         private Duration maxStatusListAge;
         private boolean ignoreValidityPeriod;
         private int maxProofs = 8;
+        private Set<String> allowedJwtAlgorithms = JWT_ALGORITHMS;
 
         private Builder() {
         }
@@ -222,6 +233,19 @@ public final class VerificationPolicy {
                 throw new IllegalArgumentException("maxProofs must be between 1 and 100");
             }
             this.maxProofs = max;
+            return this;
+        }
+
+        /**
+         * Restricts the JWS algorithms accepted for JWT-secured credentials to a non-empty subset
+         * of {@code EdDSA} and {@code Ed25519} (the only ones an Ed25519 key verifies; {@code none}
+         * and HMAC can never be allowed).
+         */
+        public Builder allowedJwtAlgorithms(Set<String> algorithms) {
+            if (algorithms.isEmpty() || !JWT_ALGORITHMS.containsAll(algorithms)) {
+                throw new IllegalArgumentException("allowed JWT algorithms must be a non-empty subset of " + JWT_ALGORITHMS);
+            }
+            this.allowedJwtAlgorithms = Set.copyOf(algorithms);
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.credkit.verify;
 
 import dev.credkit.core.CredentialException;
 import dev.credkit.core.ProblemCode;
+import dev.credkit.internal.jose.CompactJws;
 import dev.credkit.internal.proof.DataIntegrity;
 import dev.credkit.json.JsonObject;
 import dev.credkit.json.JsonReader;
@@ -38,6 +39,16 @@ import java.util.Optional;
  * {@code status}. Nothing a credential names is looked up before its proofs verified, and by
  * default nothing is fetched at all: keys come from {@code did:key}, host-supplied documents and
  * trust lists only.
+ *
+ * <p>JWT-secured credentials and presentations ({@code vc+jwt}, {@code vp+jwt}, Open Badges
+ * VC-JWT) go through {@link #verifyJwt(String)} with {@code jwt.*} checks in place of the proof
+ * checks and the same key resolution, binding, validity, trust and status steps; enveloped
+ * credentials inside presentations are verified the same way. Only the algorithms of
+ * {@link VerificationPolicy#allowedJwtAlgorithms()} are accepted (never {@code none} or HMAC),
+ * the key always comes from {@code kid} through the offline resolution (a key embedded in the
+ * header is never trusted on its own), and JSON-LD safe mode is not run on JWT payloads: the JWS
+ * signs the payload bytes, so nothing can escape the signature (the context allow-list still
+ * applies).
  */
 public final class Verifier {
     private final VerificationPolicy policy;
@@ -52,6 +63,8 @@ public final class Verifier {
     private final java.util.concurrent.ConcurrentHashMap<String, VerifiedStatusList> statusListCache =
             new java.util.concurrent.ConcurrentHashMap<>();
     private static final int STATUS_CACHE_SIZE = 256;
+    private final java.util.concurrent.ConcurrentHashMap<String, DidDocument> didKeyCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int DID_KEY_CACHE_SIZE = 1024;
 
     private Verifier(Builder b) {
         this.policy = b.policy;
@@ -71,8 +84,22 @@ public final class Verifier {
         return policy;
     }
 
-    /** Verifies a credential or presentation given as JSON bytes (decided by its {@code type}). */
+    /**
+     * Verifies a credential or presentation given as JSON bytes (decided by its {@code type}), or
+     * as a compact JWS (decided by content: anything that does not start with JSON).
+     */
     public VerificationResult verify(byte[] json) {
+        if (CompactJws.looksLikeCompact(json)) {
+            List<Check> checks = new ArrayList<>();
+            String compact;
+            try {
+                compact = CompactJws.text(json);
+            } catch (CredentialException e) {
+                checks.add(Check.failed("parse", e.code(), e.getMessage()));
+                return new VerificationResult(checks, null, null);
+            }
+            return verifyJwt(compact, checks);
+        }
         List<Check> checks = new ArrayList<>();
         JsonObject document = parse(json, checks);
         if (document == null) {
@@ -109,6 +136,20 @@ public final class Verifier {
         return verifyPresentation(presentation, checks);
     }
 
+    /**
+     * Verifies a JWT-secured credential or presentation: a compact JWS with {@code typ}
+     * {@code vc+jwt} or {@code vp+jwt}, or an Open Badges 3.0 VC-JWT ({@code typ} {@code JWT},
+     * credential in the {@code vc} claim).
+     */
+    public VerificationResult verifyJwt(String compact) {
+        return verifyJwt(compact.strip(), new ArrayList<>());
+    }
+
+    private VerificationResult verifyJwt(String compact, List<Check> checks) {
+        JwtVerification.Result result = new JwtVerification(this, reader, canonicalizer.contexts()).verify(compact, checks);
+        return new VerificationResult(checks, result.credential(), result.presentation());
+    }
+
     // ------------------------------------------------------------------ credentials
 
     private VerificationResult verifyCredential(JsonObject document, List<Check> checks) {
@@ -116,11 +157,11 @@ public final class Verifier {
         return new VerificationResult(checks, outcome.verified, null);
     }
 
-    private record CredentialOutcome(VerifiedCredential verified) {
+    record CredentialOutcome(VerifiedCredential verified) {
     }
 
     /** Runs every credential check, appending to {@code checks} with {@code prefix}. */
-    private CredentialOutcome checkCredential(JsonObject document, String prefix, List<Check> checks) {
+    CredentialOutcome checkCredential(JsonObject document, String prefix, List<Check> checks) {
         VerifiableCredential vc;
         try {
             vc = VerifiableCredential.of(document);
@@ -311,14 +352,31 @@ public final class Verifier {
         }
     }
 
-    private record ResolvedMethod(VerificationMethod method, DidDocument document) {
+    record ResolvedMethod(VerificationMethod method, DidDocument document) {
     }
 
-    private ResolvedMethod resolveMethod(String methodId) throws CredentialException {
+    /**
+     * did:key documents are pure functions of the DID, but building one decodes and validates a
+     * point (tens of microseconds): keep the recent ones. Bounded; per verifier.
+     */
+    DidDocument resolveDidKey(String did) throws CredentialException {
+        DidDocument cached = didKeyCache.get(did);
+        if (cached != null) {
+            return cached;
+        }
+        DidDocument document = DidKey.resolve(did);
+        if (didKeyCache.size() >= DID_KEY_CACHE_SIZE) {
+            didKeyCache.clear();
+        }
+        didKeyCache.put(did, document);
+        return document;
+    }
+
+    ResolvedMethod resolveMethod(String methodId) throws CredentialException {
         String controllerId = controllerOf(methodId);
         DidDocument document;
         if (DidKey.isDidKey(controllerId)) {
-            document = DidKey.resolve(controllerId);
+            document = resolveDidKey(controllerId);
         } else {
             document = didResolver.resolve(controllerId).orElse(null);
         }
@@ -341,7 +399,7 @@ public final class Verifier {
                 "cannot resolve " + shorten(methodId) + " offline (supply its controller document or a trust list entry)");
     }
 
-    private void checkBinding(VerificationMethod method, String expectedController, boolean presentation) throws CredentialException {
+    void checkBinding(VerificationMethod method, String expectedController, boolean presentation) throws CredentialException {
         if (presentation) {
             if (expectedController != null && !expectedController.equals(method.controller())) {
                 throw new CredentialException(ProblemCode.HOLDER_KEY_MISMATCH,
@@ -360,7 +418,7 @@ public final class Verifier {
                         + (trustRegistry == null ? " (no trust list binds it)" : " and no trust list binds it"));
     }
 
-    private void checkValidityPeriod(VerifiableCredential vc, String prefix, List<Check> checks) {
+    void checkValidityPeriod(VerifiableCredential vc, String prefix, List<Check> checks) {
         String name = prefix + "validity-period";
         if (policy.ignoresValidityPeriod()) {
             checks.add(Check.skipped(name, "ignored by policy"));
@@ -378,7 +436,7 @@ public final class Verifier {
         }
     }
 
-    private TrustedIssuer checkIssuerTrust(String issuerId, String prefix, List<Check> checks) {
+    TrustedIssuer checkIssuerTrust(String issuerId, String prefix, List<Check> checks) {
         String name = prefix + "issuer-trust";
         if (trustRegistry == null) {
             checks.add(Check.skipped(name, "not evaluated: no trust list given"));
@@ -398,7 +456,7 @@ public final class Verifier {
         return null;
     }
 
-    private void checkStatus(VerifiableCredential vc, String prefix, List<Check> checks) {
+    void checkStatus(VerifiableCredential vc, String prefix, List<Check> checks) {
         List<JsonObject> entries = vc.credentialStatus();
         if (entries.isEmpty()) {
             checks.add(Check.skipped(prefix + "status", "the credential has no status entry"));
@@ -541,9 +599,12 @@ public final class Verifier {
         for (int i = 0; i < credentials.size(); i++) {
             String prefix = "credential[" + i + "].";
             JsonObject credential = credentials.get(i);
-            if (credential.string("type").filter("EnvelopedVerifiableCredential"::equals).isPresent()) {
-                checks.add(Check.failed(prefix + "envelope", ProblemCode.UNSUPPORTED_CRYPTOSUITE,
-                        "enveloped credentials are not supported by this verifier"));
+            if (JwtVerification.isEnvelopedCredential(credential)) {
+                VerifiedCredential enveloped = new JwtVerification(this, reader, canonicalizer.contexts())
+                        .verifyEnveloped(credential, prefix, checks);
+                if (enveloped != null) {
+                    verified.add(enveloped);
+                }
                 continue;
             }
             CredentialOutcome outcome = checkCredential(credential, prefix, checks);
@@ -568,7 +629,7 @@ public final class Verifier {
         }
     }
 
-    private static boolean isPresentation(JsonObject document) {
+    static boolean isPresentation(JsonObject document) {
         Optional<JsonValue> type = document.get("type");
         if (type.isEmpty()) {
             return false;
@@ -584,6 +645,14 @@ public final class Verifier {
         for (String n : names) {
             checks.add(Check.skipped(prefix + n, "not checked: an earlier check failed"));
         }
+    }
+
+    DidResolver didResolver() {
+        return didResolver;
+    }
+
+    TrustRegistry trustRegistry() {
+        return trustRegistry;
     }
 
     static String controllerOf(String methodId) {

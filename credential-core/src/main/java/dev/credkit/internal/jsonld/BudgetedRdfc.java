@@ -37,7 +37,12 @@ public final class BudgetedRdfc {
      * millions and so stops here after some 10-100 ms.
      */
     public static final long DEFAULT_MAX_HASH_OPERATIONS = 5_000;
-    public static final Duration DEFAULT_MAX_TIME = Duration.ofSeconds(1);
+    /**
+     * A backstop only: the hash-operation budget stops poison graphs deterministically in
+     * milliseconds. The clock also covers JSON-LD expansion, which in a cold JVM on a busy
+     * machine can take a second by itself, so the default leaves room for that.
+     */
+    public static final Duration DEFAULT_MAX_TIME = Duration.ofSeconds(5);
 
     private final long maxHashOperations;
     private final long maxNanos;

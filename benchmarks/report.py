@@ -50,7 +50,8 @@ def load(path):
     for e in entries:
         method = e["benchmark"].rsplit(".", 1)[1]
         params = e.get("params", {})
-        suite = params.get("suite", IRON_SUITE if method.startswith("iron") else "-")
+        suite = params.get("suite") or (IRON_SUITE if method.startswith("iron")
+                                        else "vc+jwt" if method.startswith("jwt") else "-")
         key = (method, params.get("document", "-"), suite, e["threads"])
         secondary = e.get("secondaryMetrics", {})
         alloc = secondary.get("gc.alloc.rate.norm", {}).get("score")

@@ -27,6 +27,15 @@ final class Sanity {
         return (json.substring(0, at) + "\"XX" + json.substring(at + 3)).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A copy of a compact JWS with one payload character changed. */
+    static String tamperJwt(String compact) {
+        int first = compact.indexOf('.');
+        int second = compact.indexOf('.', first + 1);
+        int at = (first + second) / 2;
+        char changed = compact.charAt(at) == 'A' ? 'B' : 'A';
+        return compact.substring(0, at) + changed + compact.substring(at + 1);
+    }
+
     /**
      * Canonicalizes once before anything is measured or checked. The first canonicalization in
      * a JVM processes the contexts and loads classes inside the canonicalizer's 1 s time budget,

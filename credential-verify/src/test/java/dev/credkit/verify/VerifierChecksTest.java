@@ -160,6 +160,8 @@ class VerifierChecksTest {
         // without a type, or with another one, it is read as a credential
         VerificationResult untyped = VERIFIER.verify(bytes(vp.without("type")));
         assertThat(untyped.check("credential[0].proof.signature")).isEmpty();
+        assertThat(untyped.checks().stream().map(Check::name).toList())
+                .containsExactly("parse", "data-model", "context", "json-ld", "proof", "validity-period", "issuer-trust", "status");
         assertThat(untyped.check("data-model").orElseThrow().outcome()).isEqualTo(CheckOutcome.FAILED);
         assertThat(VERIFIER.verify(bytes(vc)).verifiedCredential().issuerId()).isEqualTo(ISSUER);
         assertThat(Verifier.isPresentation(vp.with("type", "VerifiableCredential"))).isFalse();
@@ -206,5 +208,30 @@ class VerifierChecksTest {
         JsonObject badModel = credential(ISSUER).without("issuer");
         assertThat(VERIFIER.verifyCredential(badModel).checks().stream().map(Check::name).toList())
                 .containsExactly("parse", "data-model", "context", "json-ld", "proof", "validity-period", "issuer-trust", "status");
+    }
+
+    @Test
+    void challengeAndDomainProblemsSayWhichIsWrong() throws Exception {
+        JsonObject vc = sign(credential(ISSUER), Cryptosuite.EDDSA_RDFC_2022, ISSUER_KEY);
+        Verifier strict = PresentationVerificationTest.VERIFIER;
+        assertThat(message(strict.verifyPresentation(PresentationVerificationTest.signedPresentation(vc, null, "https://verifier.example")),
+                "proof.options")).isEqualTo("the proof has no challenge");
+        assertThat(message(strict.verifyPresentation(PresentationVerificationTest.signedPresentation(vc, "replayed", "https://verifier.example")),
+                "proof.options")).isEqualTo("the proof's challenge is not the one expected");
+        assertThat(message(strict.verifyPresentation(PresentationVerificationTest.signedPresentation(vc, "nonce-123", null)),
+                "proof.options")).isEqualTo("the proof has no domain");
+        assertThat(message(strict.verifyPresentation(PresentationVerificationTest.signedPresentation(vc, "nonce-123", "https://evil.example")),
+                "proof.options")).isEqualTo("the proof's domain is not the one expected");
+    }
+
+    @Test
+    void aContextOffTheAllowListStopsBeforeJsonLd() throws Exception {
+        JsonObject evil = credential(ISSUER).with("@context", JsonArray.ofStrings(List.of("https://www.w3.org/ns/credentials/v2",
+                "https://evil.example/context")));
+        VerificationResult result = VERIFIER.verifyCredential(evil);
+        assertRejected(result, "context", ProblemCode.CONTEXT_NOT_ALLOWED);
+        assertThat(result.checks().stream().map(c -> c.name() + " " + c.outcome()).toList()).containsExactly("parse PASSED",
+                "data-model PASSED", "context FAILED", "json-ld SKIPPED", "proof SKIPPED", "validity-period SKIPPED",
+                "issuer-trust SKIPPED", "status SKIPPED");
     }
 }

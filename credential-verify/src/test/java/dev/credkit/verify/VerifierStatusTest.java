@@ -238,4 +238,46 @@ class VerifierStatusTest {
         assertThat(status(result).problem()).isEqualTo(ProblemCode.STATUS_UNAVAILABLE);
         assertThat(status(result).message()).isEqualTo("status type \"ExampleStatus\" is not supported (only BitstringStatusListEntry)");
     }
+
+    @Test
+    void aNewListFromTheSourceReplacesTheCachedOne() throws Exception {
+        // the source serves a new list object once the issuer revokes: the cache must not hide it
+        JsonObject before = signedList();
+        StatusBitstring.Builder bits = StatusBitstring.builder(131_072, 1);
+        bits.set(REVOKED, 1).set(4, 1);
+        JsonObject after = sign(list(ISSUER, "revocation").with("credentialSubject", list(ISSUER, "revocation")
+                .object("credentialSubject").orElseThrow().with("encodedList", EncodedListCodec.defaults().encode(bits.build()))),
+                Cryptosuite.EDDSA_RDFC_2022, ISSUER_KEY);
+        java.util.concurrent.atomic.AtomicReference<JsonObject> current = new java.util.concurrent.atomic.AtomicReference<>(before);
+        Verifier verifier = Verifier.builder().policy(POLICY).statusListSource(url -> Optional.of(current.get())).build();
+        JsonObject credential = credentialWith(entry("revocation", 4));
+        assertThat(verifier.verifyCredential(credential).outcome()).isEqualTo(Outcome.VERIFIED);
+        current.set(after);
+        VerifierTest.assertRejected(verifier.verifyCredential(credential), "status", ProblemCode.REVOKED);
+    }
+
+    @Test
+    void aCachedListIsNotVerifiedAgain() throws Exception {
+        // a did:web issuer whose document resolutions are counted: one per credential proof, plus
+        // one for the list's proof the first time only
+        String issuer = "did:web:status.example";
+        dev.credkit.keys.Ed25519KeyPair key = VerifierTest.key(10);
+        dev.credkit.keys.DidDocument document = VerifierTest.didWeb(issuer, "key-1", "key-1");
+        AtomicInteger resolutions = new AtomicInteger();
+        JsonObject options = ProofMaker.options(Cryptosuite.EDDSA_RDFC_2022, key, "assertionMethod")
+                .put("verificationMethod", issuer + "#key-1").build();
+        JsonObject list = ProofMaker.sign(list(issuer, "revocation"), Cryptosuite.EDDSA_RDFC_2022, key, options);
+        Verifier verifier = Verifier.builder().policy(POLICY).statusListSource(StatusListSource.of(List.of(list)))
+                .didResolver(did -> {
+                    resolutions.incrementAndGet();
+                    return did.equals(issuer) ? Optional.of(document) : Optional.empty();
+                }).build();
+        for (int i = 0; i < 3; i++) {
+            JsonObject credential = ProofMaker.sign(credential(issuer).with("credentialStatus", entry("revocation", 20 + i)),
+                    Cryptosuite.EDDSA_RDFC_2022, key, options);
+            VerificationResult result = verifier.verifyCredential(credential);
+            assertThat(result.outcome()).as(result.toString()).isEqualTo(Outcome.VERIFIED);
+        }
+        assertThat(resolutions).hasValue(3 + 1);
+    }
 }

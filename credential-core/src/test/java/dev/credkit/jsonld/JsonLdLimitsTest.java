@@ -87,7 +87,7 @@ class JsonLdLimitsTest {
 
     @Test
     void wallTimeBudget() throws Exception {
-        assertThat(RdfCanonicalizer.defaults().maxTime()).isEqualTo(RdfCanonicalizer.DEFAULT_MAX_TIME).isEqualTo(Duration.ofSeconds(1));
+        assertThat(RdfCanonicalizer.defaults().maxTime()).isEqualTo(RdfCanonicalizer.DEFAULT_MAX_TIME).isEqualTo(Duration.ofSeconds(5));
         // a poison graph: a clique of blank nodes, unbounded hash operations, stopped by the clock
         StringBuilder clique = new StringBuilder();
         for (int a = 0; a < 10; a++) {

@@ -3,8 +3,8 @@
 
 Record (one benchmark, longer measurement for more samples):
   java -jar benchmarks/target/benchmarks.jar 'OneThread.credkitVerify' \
-      -p document=course-completion -p suite=eddsa-rdfc-2022 -wi 2 -w 2s -i 1 -r 10s -f 1 \
-      -prof 'jfr:dir=benchmarks/results/jfr;stackDepth=512'
+      -p document=course-completion -p suite=eddsa-rdfc-2022 -wi 8 -w 2s -i 1 -r 15s -f 1 \
+      -prof 'jfr:dir=benchmarks/results/jfr;configName=default;stackDepth=256'
 Then:
   python3 benchmarks/stages.py benchmarks/results/jfr/<benchmark dir>/profile.jfr [--top 15]
 

@@ -38,9 +38,10 @@ final class Sanity {
 
     /**
      * Canonicalizes once before anything is measured or checked. The first canonicalization in
-     * a JVM processes the contexts and loads classes inside the canonicalizer's 1 s time budget,
-     * which a cold JVM on a loaded 2-core machine can exceed (LIMIT_EXCEEDED): retried a few
-     * times, reported on stderr (it shows in JMH's output), so that setup does not depend on luck.
+     * a JVM processes the contexts and loads classes inside the canonicalizer's wall-time budget,
+     * which a cold JVM on a loaded 2-core machine exceeded when that budget was 1 s
+     * (LIMIT_EXCEEDED): retried a few times and reported on stderr (it shows in JMH's output), so
+     * that setup never depends on luck.
      */
     static void warmUp(RdfCanonicalizer canonicalizer, JsonObject document) throws CredentialException {
         for (int attempt = 1; ; attempt++) {

@@ -77,7 +77,7 @@ public final class BudgetedRdfc {
         Budget budget = new Budget(deadline);
         RdfCanon canon = RdfCanon.create(new CountingDigest(newDigest(), budget), budget);
         try {
-            source.provide(canon);
+            source.provide(new DistinctQuads(canon));
             StringWriter out = new StringWriter();
             canon.provide(new NQuadsWriter(out));
             return new Result(out.toString(), labels(canon.mapping()));

@@ -21,23 +21,23 @@ import java.util.Objects;
  * jsonld.js "safe mode" events) fail with a specific {@link dev.credkit.core.ProblemCode}.
  */
 public final class RdfCanonicalizer {
-    /** Default upper bound on RDFC-1.0 hash operations per canonicalization. */
-    public static final long DEFAULT_MAX_HASH_OPERATIONS = BudgetedRdfc.DEFAULT_MAX_HASH_OPERATIONS;
+    /** Default upper bound on RDFC-1.0 work steps (hashes, permutations, copies in N-degree hashing) per canonicalization. */
+    public static final long DEFAULT_MAX_WORK_STEPS = BudgetedRdfc.DEFAULT_MAX_WORK_STEPS;
     /** Default upper bound on wall time per canonicalization. */
     public static final Duration DEFAULT_MAX_TIME = BudgetedRdfc.DEFAULT_MAX_TIME;
 
     private final ContextRegistry contexts;
-    private final long maxHashOperations;
+    private final long maxWorkSteps;
     private final Duration maxTime;
     private final LosslessJsonLd jsonLd;
     private final BudgetedRdfc rdfc;
 
     private RdfCanonicalizer(Builder b) {
         this.contexts = b.contexts;
-        this.maxHashOperations = b.maxHashOperations;
+        this.maxWorkSteps = b.maxWorkSteps;
         this.maxTime = b.maxTime;
         this.jsonLd = new LosslessJsonLd(contexts);
-        this.rdfc = new BudgetedRdfc(maxHashOperations, maxTime, "SHA-256");
+        this.rdfc = new BudgetedRdfc(maxWorkSteps, maxTime, "SHA-256");
     }
 
     /** Bundled contexts and default limits (one shared instance, so contexts are processed once per JVM). */
@@ -53,8 +53,8 @@ public final class RdfCanonicalizer {
         return contexts;
     }
 
-    public long maxHashOperations() {
-        return maxHashOperations;
+    public long maxWorkSteps() {
+        return maxWorkSteps;
     }
 
     public Duration maxTime() {
@@ -86,7 +86,7 @@ public final class RdfCanonicalizer {
     /** Configures a canonicalizer. */
     public static final class Builder {
         private ContextRegistry contexts = ContextRegistry.bundled();
-        private long maxHashOperations = DEFAULT_MAX_HASH_OPERATIONS;
+        private long maxWorkSteps = DEFAULT_MAX_WORK_STEPS;
         private Duration maxTime = DEFAULT_MAX_TIME;
 
         private Builder() {
@@ -98,12 +98,16 @@ public final class RdfCanonicalizer {
             return this;
         }
 
-        /** Upper bound on RDFC-1.0 hash operations (default: enough for credentials, refuses poison graphs). */
-        public Builder maxHashOperations(long max) {
+        /**
+         * Upper bound on RDFC-1.0 work steps: each hash, each permutation examined and each 16
+         * identifiers copied while hashing blank nodes that share a first-degree hash (default:
+         * enough for credentials and every positive rdf-canon test, refuses poison graphs).
+         */
+        public Builder maxWorkSteps(long max) {
             if (max < 1) {
-                throw new IllegalArgumentException("maxHashOperations must be positive");
+                throw new IllegalArgumentException("maxWorkSteps must be positive");
             }
-            this.maxHashOperations = max;
+            this.maxWorkSteps = max;
             return this;
         }
 

@@ -67,7 +67,7 @@ class JsonLdLimitsTest {
         String canonical = RdfCanonicalizer.defaults().canonicalizeNQuads(TIED_BLANK_NODES);
         // the least budget that suffices, found by search: exactly it passes, one less does not
         long low = 1;
-        long high = RdfCanonicalizer.DEFAULT_MAX_HASH_OPERATIONS;
+        long high = RdfCanonicalizer.DEFAULT_MAX_WORK_STEPS;
         while (low < high) {
             long mid = (low + high) / 2;
             if (succeeds(mid)) {
@@ -78,17 +78,17 @@ class JsonLdLimitsTest {
         }
         long needed = low;
         assertThat(needed).isGreaterThan(4); // N-degree hashing ran: more than one hash per blank node
-        assertThat(RdfCanonicalizer.builder().maxHashOperations(needed).build().canonicalizeNQuads(TIED_BLANK_NODES))
+        assertThat(RdfCanonicalizer.builder().maxWorkSteps(needed).build().canonicalizeNQuads(TIED_BLANK_NODES))
                 .isEqualTo(canonical);
-        RdfCanonicalizer tooSmall = RdfCanonicalizer.builder().maxHashOperations(needed - 1).build();
+        RdfCanonicalizer tooSmall = RdfCanonicalizer.builder().maxWorkSteps(needed - 1).build();
         assertLimitExceeded(() -> tooSmall.canonicalizeNQuads(TIED_BLANK_NODES));
-        assertThat(RdfCanonicalizer.defaults().maxHashOperations()).isEqualTo(5_000);
+        assertThat(RdfCanonicalizer.defaults().maxWorkSteps()).isEqualTo(10_000);
     }
 
     @Test
     void wallTimeBudget() throws Exception {
         assertThat(RdfCanonicalizer.defaults().maxTime()).isEqualTo(RdfCanonicalizer.DEFAULT_MAX_TIME).isEqualTo(Duration.ofSeconds(5));
-        // a poison graph: a clique of blank nodes, unbounded hash operations, stopped by the clock
+        // a poison graph: a clique of blank nodes, unbounded work steps, stopped by the clock
         StringBuilder clique = new StringBuilder();
         for (int a = 0; a < 10; a++) {
             for (int b = 0; b < 10; b++) {
@@ -97,7 +97,7 @@ class JsonLdLimitsTest {
                 }
             }
         }
-        RdfCanonicalizer clockOnly = RdfCanonicalizer.builder().maxHashOperations(Long.MAX_VALUE).maxTime(Duration.ofMillis(200)).build();
+        RdfCanonicalizer clockOnly = RdfCanonicalizer.builder().maxWorkSteps(Long.MAX_VALUE).maxTime(Duration.ofMillis(200)).build();
         long start = System.nanoTime();
         assertLimitExceeded(() -> clockOnly.canonicalizeNQuads(clique.toString()));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
@@ -108,7 +108,7 @@ class JsonLdLimitsTest {
 
     private static boolean succeeds(long budget) {
         try {
-            RdfCanonicalizer.builder().maxHashOperations(budget).build().canonicalizeNQuads(TIED_BLANK_NODES);
+            RdfCanonicalizer.builder().maxWorkSteps(budget).build().canonicalizeNQuads(TIED_BLANK_NODES);
             return true;
         } catch (CredentialException e) {
             assertThat(e.code()).isEqualTo(ProblemCode.LIMIT_EXCEEDED);

@@ -224,7 +224,7 @@ class SafeModeTest {
 
     @Test
     void hashBudgetIsConfigurable() {
-        RdfCanonicalizer tight = RdfCanonicalizer.builder().maxHashOperations(3).build();
+        RdfCanonicalizer tight = RdfCanonicalizer.builder().maxWorkSteps(3).build();
         assertThatThrownBy(() -> tight.canonicalizeNQuads("_:a <http://ex/p> _:b .\n_:b <http://ex/p> _:c .\n_:c <http://ex/p> _:d .\n_:d <http://ex/p> _:a .\n"))
                 .isInstanceOfSatisfying(CredentialException.class, e -> assertThat(e.code()).isEqualTo(ProblemCode.LIMIT_EXCEEDED));
     }

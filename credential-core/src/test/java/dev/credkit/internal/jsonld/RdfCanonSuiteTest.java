@@ -77,7 +77,7 @@ class RdfCanonSuiteTest {
 
     private static BudgetedRdfc rdfc(JsonObject test) {
         String algorithm = test.string("hashAlgorithm").orElse("SHA256").equals("SHA384") ? "SHA-384" : "SHA-256";
-        return new BudgetedRdfc(BudgetedRdfc.DEFAULT_MAX_HASH_OPERATIONS, BudgetedRdfc.DEFAULT_MAX_TIME, algorithm);
+        return new BudgetedRdfc(BudgetedRdfc.DEFAULT_MAX_WORK_STEPS, BudgetedRdfc.DEFAULT_MAX_TIME, algorithm);
     }
 
     static String text(String path) {

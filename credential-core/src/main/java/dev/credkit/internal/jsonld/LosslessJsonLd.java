@@ -10,8 +10,10 @@ import com.apicatalog.jsonld.flattening.NodeMapBuilder;
 import com.apicatalog.jsonld.lang.Keywords;
 import com.apicatalog.jsonld.processor.ProcessingRuntime;
 import com.apicatalog.jsonld.uri.UriValidationPolicy;
+import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.api.RdfQuadConsumer;
 import dev.credkit.core.CredentialException;
+import dev.credkit.core.ProblemCode;
 import dev.credkit.json.JsonArray;
 import dev.credkit.json.JsonObject;
 import dev.credkit.json.JsonString;
@@ -20,6 +22,7 @@ import dev.credkit.jsonld.ContextRegistry;
 import jakarta.json.spi.JsonProvider;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,6 +49,7 @@ public final class LosslessJsonLd {
     private final JakartaJson converter;
     private final ProcessingRuntime runtime;
     private final Map<JsonValue, ActiveContext> processedContexts;
+    private final FastJsonLd fast = new FastJsonLd();
 
     public LosslessJsonLd(ContextRegistry registry) {
         this.registry = registry;
@@ -76,6 +80,41 @@ public final class LosslessJsonLd {
     public void toRdf(JsonObject document, RdfQuadConsumer consumer) throws CredentialException {
         registry.checkAllowed(document);
         InputSafetyCheck.check(document);
+        if (!toRdfFast(document, consumer)) {
+            toRdfComplete(document, consumer);
+        }
+    }
+
+    /**
+     * The plain subset ({@link FastJsonLd}) for a document whose top-level context is a list of
+     * known URLs; false, having emitted nothing, when the document needs the complete path.
+     * The caller has run the allow-list and input checks.
+     */
+    boolean toRdfFast(JsonObject document, RdfQuadConsumer consumer) throws CredentialException {
+        JsonValue context = document.members().get(Keywords.CONTEXT);
+        if (context == null || !isUrlList(context)) {
+            return false;
+        }
+        ActiveContext initial = processedContext(context);
+        if (initial == null) {
+            return false;
+        }
+        List<FastJsonLd.Quad> quads = fast.toRdf(document, initial);
+        if (quads == null) {
+            return false;
+        }
+        try {
+            for (FastJsonLd.Quad q : quads) {
+                consumer.quad(q.subject(), q.predicate(), q.object(), q.datatype(), q.language(), null, q.graph());
+            }
+        } catch (RdfConsumerException e) {
+            throw new CredentialException(ProblemCode.INVALID_JSON_LD, "the document's RDF form is not accepted: " + e.getMessage());
+        }
+        return true;
+    }
+
+    /** Titanium's expansion and deserialization with the expanded-form checks. */
+    void toRdfComplete(JsonObject document, RdfQuadConsumer consumer) throws CredentialException {
         jakarta.json.JsonArray expanded = expand(document);
         ExpandedFormCheck.check(expanded);
         try {

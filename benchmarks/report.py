@@ -52,7 +52,11 @@ def load(path):
         params = e.get("params", {})
         suite = params.get("suite") or (IRON_SUITE if method.startswith("iron")
                                         else "vc+jwt" if method.startswith("jwt") else "-")
-        key = (method, params.get("document", "-"), suite, e["threads"])
+        document = params.get("document", "-")
+        if "results" in params:  # CourseRecordScaling
+            document = f"course-record ({params['results']} results)"
+            suite = IRON_SUITE
+        key = (method, document, suite, e["threads"])
         secondary = e.get("secondaryMetrics", {})
         alloc = secondary.get("gc.alloc.rate.norm", {}).get("score")
         cpu = median_secondary(secondary.get("cpu.worker.norm"))
@@ -255,6 +259,26 @@ def main():
              f"{fmt_bytes(sign['alloc'])} vs iron {fmt_bytes(iron_sign['alloc'])}, {r:.1f}× less")
     else:
         line("allocation per sign far below iron's", None, "not measured (run with -prof gc)")
+    scaling_rows = sorted(((int(d.split("(")[1].split()[0]), m, v) for (m, d, _s, t), v in results.items()
+                           if m.startswith("scaling") and t == 1), key=lambda r: (r[1], r[0]))
+    if scaling_rows:
+        out.append("")
+        out.append("## Course record: cost per number of results (eddsa-rdfc-2022, 1 thread)")
+        out.append("")
+        out.append(f"| benchmark | results | {unit}/op | {unit} per result | alloc/op | growth vs fewest results |")
+        out.append("|---|--:|--:|--:|--:|--:|")
+        first_cost = {}
+        for n, method, v in scaling_rows:
+            c = cost(v)
+            first = first_cost.setdefault(method, (n, c))
+            growth = f"{c / first[1]:.2f}× cost for {n / first[0]:.0f}× results" if n != first[0] else "–"
+            out.append(f"| `{method}` | {n} | {c:,.0f} | {c / n:,.1f} | {fmt_bytes(v['alloc'])} | {growth} |")
+        for method in sorted({m for _n, m, _v in scaling_rows}):
+            rows = [(n, cost(v)) for n, m, v in scaling_rows if m == method]
+            if len(rows) > 1:
+                (n0, c0), (n1, c1) = rows[0], rows[-1]
+                line(f"`{method}` grows at most linearly with the results", c1 / c0 <= n1 / n0 * 1.1,
+                     f"{c1 / c0:.2f}× the cost for {n1 / n0:.0f}× the results")
     spreads = [(k, v["spread"]) for k, v in results.items() if v["spread"] is not None and v["spread"] > 0.2]
     if spreads:
         out.append("")

@@ -1,14 +1,18 @@
 package dev.credkit.benchmarks;
 
 import dev.credkit.core.CredentialException;
+import dev.credkit.json.JsonArray;
 import dev.credkit.json.JsonObject;
+import dev.credkit.json.JsonValue;
 import dev.credkit.json.JsonReader;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The benchmark documents and key (copies of {@code credential-core/src/test/resources/bench/}):
@@ -56,6 +60,28 @@ public final class BenchData {
 
     public static String verificationMethod() {
         return key().string("verificationMethod").orElseThrow();
+    }
+
+    /**
+     * The course record with {@code results} results (and as many result descriptions), made
+     * from the 20-result one by repeating its first result and description with fresh ids.
+     */
+    public static JsonObject courseRecord(int results) {
+        JsonObject record = document(COURSE_RECORD);
+        JsonObject subject = record.object("credentialSubject").orElseThrow();
+        JsonObject achievement = subject.object("achievement").orElseThrow();
+        JsonObject description = (JsonObject) achievement.array("resultDescription").orElseThrow().get(0);
+        JsonObject result = (JsonObject) subject.array("result").orElseThrow().get(0);
+        List<JsonValue> descriptions = new ArrayList<>();
+        List<JsonValue> values = new ArrayList<>();
+        for (int i = 0; i < results; i++) {
+            String id = String.format("urn:uuid:6c0f1b2e-0000-4000-8000-2%011d", i);
+            descriptions.add(description.with("id", id).with("name", "Assignment " + (i + 1)));
+            values.add(result.with("resultDescription", id).with("value", String.valueOf((char) ('A' + i % 5))));
+        }
+        achievement = achievement.with("resultDescription", JsonArray.of(descriptions));
+        subject = subject.with("achievement", achievement).with("result", JsonArray.of(values));
+        return record.with("credentialSubject", subject);
     }
 
     /** {@code created} of every proof, so that signatures are deterministic. */

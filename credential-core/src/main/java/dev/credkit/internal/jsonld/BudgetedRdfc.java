@@ -9,10 +9,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * RDFC-1.0 ({@link Rdfc10}) within a work budget: N-degree hashing is charged per hash, per
@@ -108,16 +106,9 @@ public final class BudgetedRdfc {
         }
     }
 
-    /**
-     * Turns quads into N-Quads terms for {@link Rdfc10}, passing each distinct quad on once:
-     * RDFC-1.0 canonicalizes a dataset, which is a set, while JSON-LD (a value repeated in an
-     * array) and N-Quads input can repeat a quad (found by fuzzing: hashing repeats as a
-     * multiset gave a canonical form that was not a fixed point).
-     */
+    /** Turns quads into N-Quads terms for {@link Rdfc10}. */
     private static final class Collector implements RdfQuadConsumer {
         private final Rdfc10 rdfc;
-        private final Set<String> seen = new HashSet<>();
-        private final StringBuilder key = new StringBuilder(128);
 
         Collector(Rdfc10 rdfc) {
             this.rdfc = rdfc;
@@ -137,12 +128,6 @@ public final class BudgetedRdfc {
                 throw new RdfConsumerException("a blank node predicate is not allowed");
             }
             String objectTerm = RdfQuadConsumer.isLiteral(datatype, language, direction) ? literal(object, datatype, language) : null;
-            key.setLength(0);
-            key.append(subject).append('\u0000').append(predicate).append('\u0000')
-                    .append(objectTerm != null ? objectTerm : object).append('\u0000').append(graph == null ? "" : graph);
-            if (!seen.add(key.toString())) {
-                return this;
-            }
             int subjectBlank = blankIndex(subject);
             int objectBlank = objectTerm == null ? blankIndex(object) : -1;
             int graphBlank = graph == null ? -1 : blankIndex(graph);

@@ -48,6 +48,8 @@ final class FastJsonLd {
     private static final int MAX_DEPTH = JakartaJson.MAX_DEPTH;
 
     private final Map<ScopeKey, ActiveContext> scoped = new ConcurrentHashMap<>();
+    /** Checked predicate IRIs by term definition (TermDefinition has identity equality). */
+    private final Map<TermDefinition, String> predicates = new ConcurrentHashMap<>();
 
     /** A quad as the RDF consumer sees it: subject, predicate, object, datatype, language, graph. */
     record Quad(String subject, String predicate, String object, String datatype, String language, String graph) {
@@ -324,8 +326,20 @@ final class FastJsonLd {
         return null;
     }
 
-    /** The predicate IRI of a plain term definition. */
-    private static String predicate(TermDefinition term) throws Unsupported {
+    /** The predicate IRI of a plain term definition, checked once per definition. */
+    private String predicate(TermDefinition term) throws Unsupported {
+        String cached = predicates.get(term);
+        if (cached != null) {
+            return cached;
+        }
+        String iri = checkedPredicate(term);
+        if (predicates.size() < SCOPED_CACHE_SIZE * 16) {
+            predicates.put(term, iri);
+        }
+        return iri;
+    }
+
+    private static String checkedPredicate(TermDefinition term) throws Unsupported {
         if (term.isReverseProperty() || term.getNestValue() != null || term.getIndexMapping() != null
                 || term.getDirectionMapping() != null) {
             throw Unsupported.INSTANCE;

@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.TreeMap;
 
 /**
@@ -56,6 +59,7 @@ final class Rdfc10 {
 
     /** Terms in N-Quads form; for blank nodes the entry is unused. */
     private final List<Quad> quads = new ArrayList<>();
+    private final Set<Quad> distinct = new HashSet<>();
     private final Map<String, Integer> blankIndex = new HashMap<>();
     private final List<String> blankLabels = new ArrayList<>();
     /** Per blank node, the quads mentioning it (the "blank node to quads map"). */
@@ -89,8 +93,19 @@ final class Rdfc10 {
             this.graphBlank = graphBlank;
         }
 
-        boolean hasBlank() {
-            return subjectBlank >= 0 || objectBlank >= 0 || graphBlank >= 0;
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Quad q && q.subjectBlank == subjectBlank && q.objectBlank == objectBlank
+                    && q.graphBlank == graphBlank && q.predicate.equals(predicate) && Objects.equals(q.subject, subject)
+                    && Objects.equals(q.object, object) && Objects.equals(q.graph, graph);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = predicate.hashCode();
+            h = 31 * h + (subject != null ? subject.hashCode() : subjectBlank);
+            h = 31 * h + (object != null ? object.hashCode() : objectBlank);
+            return 31 * h + (graph != null ? graph.hashCode() : graphBlank);
         }
     }
 
@@ -108,11 +123,16 @@ final class Rdfc10 {
 
     /**
      * Adds a quad. Non-blank terms are given in N-Quads form ({@code <iri>} or a literal); a
-     * blank term is given as null with its index from {@link #blank}. The caller passes each
-     * distinct quad once.
+     * blank term is given as null with its index from {@link #blank}. A quad already added is
+     * ignored: RDFC-1.0 canonicalizes a dataset, which is a set, while JSON-LD (a value repeated
+     * in an array) and N-Quads can repeat a quad (found by fuzzing: hashing repeats as a
+     * multiset gave a canonical form that was not a fixed point).
      */
     void add(String subject, int subjectBlank, String predicate, String object, int objectBlank, String graph, int graphBlank) {
         Quad quad = new Quad(subject, subjectBlank, predicate, object, objectBlank, graph, graphBlank);
+        if (!distinct.add(quad)) {
+            return;
+        }
         quads.add(quad);
         if (subjectBlank >= 0) {
             quadsOf.get(subjectBlank).add(quad);
@@ -176,7 +196,11 @@ final class Rdfc10 {
             lines[i] = line.toString();
         }
         Arrays.sort(lines, Rdfc10::compareCodePoints);
-        StringBuilder out = new StringBuilder(lines.length * 96);
+        int length = 0;
+        for (String l : lines) {
+            length += l.length();
+        }
+        StringBuilder out = new StringBuilder(length);
         for (String l : lines) {
             out.append(l);
         }

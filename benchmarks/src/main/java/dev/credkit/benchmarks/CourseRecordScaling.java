@@ -66,13 +66,7 @@ public class CourseRecordScaling {
             verifier = Verifier.builder().build();
             SignedDocument signedDocument = issuer.issue(unsigned, options);
             signed = JsonWriter.compact(signedDocument.json()).getBytes(StandardCharsets.UTF_8);
-            VerificationResult result = verifier.verify(signed);
-            if (!result.isVerified()) {
-                throw new IllegalStateException("course record with " + results + " results does not verify: " + result.summary());
-            }
-            if (verifier.verify(Sanity.tamper(signed)).isVerified()) {
-                throw new IllegalStateException("verified a tampered course record");
-            }
+            Sanity.requireVerifies(verifier, signed, "the course record with " + results + " results");
         }
     }
 

@@ -13,6 +13,17 @@ final class Sanity {
     }
 
     /** A copy of a signed credential with one signed value changed (the achievement's name). */
+    /** Fails the run unless {@code signed} verifies and a tampered copy does not (no benchmark may measure a fast failure). */
+    static void requireVerifies(dev.credkit.verify.Verifier verifier, byte[] signed, String what) {
+        dev.credkit.verify.VerificationResult result = verifier.verify(signed);
+        if (!result.isVerified()) {
+            throw new IllegalStateException(what + " does not verify: " + result.summary());
+        }
+        if (verifier.verify(tamper(signed)).isVerified()) {
+            throw new IllegalStateException("a tampered copy of " + what + " verified");
+        }
+    }
+
     static byte[] tamper(byte[] signed) {
         String json = new String(signed, StandardCharsets.UTF_8);
         String marker = "\"CS 201:";

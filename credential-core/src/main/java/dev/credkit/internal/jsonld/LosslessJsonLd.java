@@ -21,9 +21,9 @@ import dev.credkit.json.JsonValue;
 import dev.credkit.jsonld.ContextRegistry;
 import jakarta.json.spi.JsonProvider;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSON-LD to RDF with Titanium, offline and lossless ("safe mode"): allow-list check, syntactic
@@ -32,7 +32,7 @@ import java.util.Map;
  *
  * <p>Titanium re-processes every remote context for every document (its context cache only
  * holds raw JSON). Here the top-level {@code @context} of a document, when it lists only URLs,
- * is processed once into an {@link ActiveContext} and kept in a small LRU cache; expansion then
+ * is processed once into an {@link ActiveContext} and kept in a bounded cache; expansion then
  * starts from that context with the {@code @context} member left out, which is exactly what
  * the expansion algorithm would compute (it applies the top-level {@code @context} to the
  * initial, empty context first). ActiveContext instances are never modified after creation
@@ -41,7 +41,10 @@ import java.util.Map;
  * <p>Immutable apart from the cache; thread-safe.
  */
 public final class LosslessJsonLd {
-    /** Distinct top-level context lists kept processed (a credential issuer uses a handful). */
+    /**
+     * Distinct top-level context lists kept processed (an issuer uses a handful). Lists beyond
+     * it are processed per document; a lock-free map, since every canonicalization reads it.
+     */
     public static final int CONTEXT_CACHE_SIZE = 64;
 
     private final ContextRegistry registry;
@@ -69,7 +72,7 @@ public final class LosslessJsonLd {
         // No timeout: Titanium's timeout ticker is mutable state and must not be shared.
         options.setTimeout(null);
         this.runtime = ProcessingRuntime.of(options);
-        this.processedContexts = new LruMap<>(CONTEXT_CACHE_SIZE);
+        this.processedContexts = new ConcurrentHashMap<>();
     }
 
     public ContextRegistry registry() {
@@ -170,10 +173,7 @@ public final class LosslessJsonLd {
      * when it cannot stand in for in-document processing (a non-propagated context).
      */
     private ActiveContext processedContext(JsonValue context) throws CredentialException {
-        ActiveContext cached;
-        synchronized (processedContexts) {
-            cached = processedContexts.get(context);
-        }
+        ActiveContext cached = processedContexts.get(context);
         if (cached != null) {
             return cached;
         }
@@ -188,7 +188,7 @@ public final class LosslessJsonLd {
         if (created.getPreviousContext() != null) {
             return null;
         }
-        synchronized (processedContexts) {
+        if (processedContexts.size() < CONTEXT_CACHE_SIZE) {
             processedContexts.putIfAbsent(context, created);
         }
         return created;
@@ -207,20 +207,5 @@ public final class LosslessJsonLd {
             }
         }
         return true;
-    }
-
-    /** Access-ordered map that forgets the least recently used entry beyond its capacity. */
-    private static final class LruMap<K, V> extends LinkedHashMap<K, V> {
-        private final int capacity;
-
-        LruMap(int capacity) {
-            super(16, 0.75f, true);
-            this.capacity = capacity;
-        }
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-            return size() > capacity;
-        }
     }
 }

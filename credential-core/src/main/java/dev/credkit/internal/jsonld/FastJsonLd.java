@@ -3,6 +3,8 @@ package dev.credkit.internal.jsonld;
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.context.ActiveContext;
 import com.apicatalog.jsonld.context.TermDefinition;
+import com.apicatalog.jsonld.uri.UriUtils;
+import com.apicatalog.jsonld.uri.UriValidationPolicy;
 import dev.credkit.json.JsonArray;
 import dev.credkit.json.JsonBoolean;
 import dev.credkit.json.JsonNumber;
@@ -424,11 +426,16 @@ final class FastJsonLd {
     }
 
     /**
-     * A conservative test for an absolute IRI: a scheme, ':', then only characters allowed
-     * unescaped in IRIs (no spaces, controls, {@code <>"{}|\^`}). Anything else goes to the
-     * complete path, which validates IRIs fully.
+     * An absolute IRI by both a conservative syntactic test (a scheme, ':', then only printable
+     * ASCII allowed in IRIs) and the test the complete path applies (Titanium's full URI
+     * validation, which the expanded-form checks and RDF conversion use), so the subset never
+     * takes an IRI the complete path would refuse. Anything else goes to the complete path.
      */
     static boolean isAbsoluteIri(String value) {
+        return isPlainAbsoluteIri(value) && UriUtils.isAbsoluteUri(value, UriValidationPolicy.Full);
+    }
+
+    private static boolean isPlainAbsoluteIri(String value) {
         if (value == null) {
             return false;
         }

@@ -50,6 +50,8 @@ final class FastJsonLd {
     private static final int MAX_DEPTH = JakartaJson.MAX_DEPTH;
 
     private final Map<ScopeKey, ActiveContext> scoped = new ConcurrentHashMap<>();
+    /** IRIs from contexts already found absolute (only ever the strings contexts define). */
+    private final Map<String, Boolean> checkedContextIris = new ConcurrentHashMap<>();
     /** Checked predicate IRIs by term definition (TermDefinition has identity equality). */
     private final Map<TermDefinition, String> predicates = new ConcurrentHashMap<>();
 
@@ -382,11 +384,29 @@ final class FastJsonLd {
         }
     }
 
-    private static String datatype(String type) throws Unsupported {
-        if (!isAbsoluteIri(type)) {
+    /** A datatype IRI from a term definition, checked once per string. */
+    private String datatype(String type) throws Unsupported {
+        return contextIri(type);
+    }
+
+    /**
+     * An IRI that comes from a context (a term's mapping, a datatype): checked once and
+     * remembered, since contexts are few and their IRIs recur in every document.
+     */
+    private String contextIri(String iri) throws Unsupported {
+        if (iri == null) {
             throw Unsupported.INSTANCE;
         }
-        return type;
+        if (checkedContextIris.containsKey(iri)) {
+            return iri;
+        }
+        if (!isAbsoluteIri(iri)) {
+            throw Unsupported.INSTANCE;
+        }
+        if (checkedContextIris.size() < SCOPED_CACHE_SIZE * 16) {
+            checkedContextIris.put(iri, Boolean.TRUE);
+        }
+        return iri;
     }
 
     /** IRI expansion relative to the document (base IRI null): absolute IRIs and blank node labels only. */
@@ -401,14 +421,10 @@ final class FastJsonLd {
     }
 
     /** IRI expansion relative to the vocabulary: a term's IRI, else an absolute IRI. */
-    private static String vocabIri(String value, ActiveContext context) throws Unsupported {
+    private String vocabIri(String value, ActiveContext context) throws Unsupported {
         TermDefinition term = context.getTerm(value).orElse(null);
         if (term != null) {
-            String mapping = term.getUriMapping();
-            if (!isAbsoluteIri(mapping)) {
-                throw Unsupported.INSTANCE;
-            }
-            return mapping;
+            return contextIri(term.getUriMapping());
         }
         return absolute(value, context);
     }

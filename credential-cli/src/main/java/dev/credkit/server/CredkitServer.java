@@ -212,7 +212,8 @@ public final class CredkitServer implements AutoCloseable {
 
     // ------------------------------------------------------------------ request handling
 
-    private void handle(HttpExchange exchange) {
+    /** Answers one exchange; package-private because ServeRequestFuzzTest drives it without a socket. */
+    void handle(HttpExchange exchange) {
         try {
             send(exchange, respond(exchange));
         } catch (IOException e) {
@@ -287,6 +288,11 @@ public final class CredkitServer implements AutoCloseable {
             r = r.withHeader("Allow", String.join(", ", allowed));
         }
         return r;
+    }
+
+    /** The routes, for ServeRequestFuzzTest to build paths from. */
+    List<Router.Route> routes() {
+        return router.routes();
     }
 
     private static String uri(HttpExchange exchange) {

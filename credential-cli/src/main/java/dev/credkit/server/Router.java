@@ -43,6 +43,11 @@ final class Router {
         return this;
     }
 
+    /** Every route, in the order they were registered. */
+    List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
     /** The route for this method and decoded path segments, or null; {@code allowed} collects methods of other matches. */
     Match resolve(String method, String[] segments, Set<String> allowed) {
         String m = method.equals("HEAD") ? "GET" : method;

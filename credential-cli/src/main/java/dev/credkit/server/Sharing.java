@@ -32,6 +32,8 @@ import java.util.Optional;
  * {@code GET /share/{token}}; its token carries 256 random bits and is stored only as a hash.
  */
 final class Sharing {
+    /** Share links per course record, revoked ones included (they stay listed with their views). */
+    static final int MAX_LINKS_PER_RECORD = 100;
     static final int MAX_LABEL_LENGTH = 200;
     static final int MAX_VIEWS_LISTED = 100;
     private static final int MAX_TOKEN_LENGTH = 128;
@@ -209,6 +211,12 @@ final class Sharing {
         Store.Learner learner = learner(r);
         Store.StoredCredential record = ownRecord(learner, r.param("code"));
         JsonObject body = r.jsonBodyOrEmpty(VcApi.MAX_JSON_BYTES);
+        // Links are listed with their views and kept after revocation: without a cap a learner
+        // could grow the store and the listing without bound (found by fuzzing the server).
+        if (s.store().linksOf(record.code()).size() >= MAX_LINKS_PER_RECORD) {
+            throw HttpError.unprocessable(ProblemCode.LIMIT_EXCEEDED, "this record already has " + MAX_LINKS_PER_RECORD
+                    + " share links, the limit: reset or change an existing link instead");
+        }
         ShareScope scope = scope(body).orElse(ShareScope.FINAL_GRADE);
         Instant expires = expires(body).orElse(null);
         String label = label(body).orElse(null);

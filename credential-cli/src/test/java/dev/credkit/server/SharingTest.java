@@ -152,6 +152,26 @@ class SharingTest {
     }
 
     @Test
+    void aRecordHasAtMostOneHundredLinksRevokedOnesIncluded() throws Exception {
+        Issued record = issueRecord("CS 309: Compilers", null);
+        String firstId = null;
+        for (int i = 0; i < Sharing.MAX_LINKS_PER_RECORD; i++) {
+            String id = createLink(record, JsonObject.empty()).string("id").orElseThrow();
+            if (firstId == null) {
+                firstId = id;
+            }
+        }
+        assertThat(t.delete("/links/" + firstId, record.auth()).statusCode()).isEqualTo(204);
+        HttpResponse<String> over = t.post("/records/" + record.code() + "/links", "{}", record.auth());
+        assertThat(over.statusCode()).isEqualTo(422);
+        assertThat(json(over).string("problem")).contains("LIMIT_EXCEEDED");
+        // the learner reuses a link instead: a reset gives it a new URL
+        assertThat(t.post("/links/" + firstId + "/reset", "", record.auth()).statusCode()).isEqualTo(200);
+        assertThat(json(t.get("/records/" + record.code() + "/links", record.auth())).array("links").orElseThrow().size())
+                .isEqualTo(Sharing.MAX_LINKS_PER_RECORD);
+    }
+
+    @Test
     void revokedLinksAreGone() throws Exception {
         Issued record = issueRecord("CS 307: Robotics", null);
         JsonObject link = createLink(record, JsonObject.empty());

@@ -147,6 +147,8 @@ class BitstringStatusListEntryTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("statusMessage is required");
         assertThatThrownBy(() -> new BitstringStatusListEntry("https://l#1", "revocation", -1, "https://l", 1, List.of(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new BitstringStatusListEntry("https://l#1", "", 1, "https://l", 1, List.of(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("statusPurpose must not be empty");
     }
 
     static void assertInvalid(JsonObject entry, String messagePart) {

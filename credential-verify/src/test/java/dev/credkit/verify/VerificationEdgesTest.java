@@ -187,6 +187,19 @@ class VerificationEdgesTest {
         });
     }
 
+    /** Warnings do not stop verification, and are not "the problem" of a verified result. */
+    @Test
+    void aVerifiedResultWithWarningsHasNoFirstProblem() throws Exception {
+        TrustList someoneElse = TrustList.of(List.of(new TrustedIssuer("https://other.example", null, null, null, List.of())));
+        VerificationResult result = Verifier.builder().policy(POLICY.toBuilder().untrustedIssuerAsWarning().build())
+                .trustRegistry(someoneElse).build()
+                .verifyCredential(ProofMaker.sign(credential(ISSUER), Cryptosuite.EDDSA_RDFC_2022, ISSUER_KEY));
+        assertThat(result.outcome()).as(result.toString()).isEqualTo(Outcome.VERIFIED);
+        assertThat(result.problems()).containsExactly(ProblemCode.UNTRUSTED_ISSUER);
+        assertThat(result.check("issuer-trust").orElseThrow().problemCode()).contains(ProblemCode.UNTRUSTED_ISSUER);
+        assertThat(result.firstProblem()).isEmpty();
+    }
+
     @Test
     void aVerifiedResultSaysSoAndNothingMore() throws Exception {
         VerificationResult result = VERIFIER.verifyCredential(ProofMaker.sign(credential(ISSUER), Cryptosuite.EDDSA_RDFC_2022, ISSUER_KEY));

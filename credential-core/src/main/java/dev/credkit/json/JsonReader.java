@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
  * The front door for untrusted JSON: every byte credkit reads from outside enters here.
  *
  * <p>Immutable and thread-safe; configure once and share. Defaults: 1 MiB of input, nesting
- * depth 64, strings up to 1 MiB (member names up to 50,000 chars), numbers up to 100 characters.
+ * depth 64, strings up to 1 MiB (member names up to 50,000 chars), numbers up to 100 significant
+ * digits (see {@link Builder#maxNumberLength}).
  *
  * <p>Always, whatever the limits (RFC 8259 without any leniency, plus I-JSON's RFC 7493 rules):
  * <ul>
@@ -28,8 +29,9 @@ import java.nio.charset.StandardCharsets;
  *       zeros, leading {@code +} or {@code .}, trailing {@code .}, NaN and Infinity are
  *       rejected;</li>
  *   <li>numbers are kept exactly as {@link java.math.BigDecimal}; those that overflow a double
- *       to infinity, and those with an exponent beyond ±1100 (e.g. {@code 1e-999999999}, a
- *       memory bomb for later {@code toPlainString()}), are rejected.</li>
+ *       to infinity, and those with an exponent (BigDecimal scale) beyond ±1100 (e.g.
+ *       {@code 1e-999999999}, a memory bomb for later {@code toPlainString()}), are rejected;
+ *       a number's text may hold at most 1,500 digits, zeros included.</li>
  * </ul>
  *
  * <p>Errors are {@link CredentialException}s: {@link ProblemCode#LIMIT_EXCEEDED} when the input
@@ -171,6 +173,12 @@ public final class JsonReader {
             return this;
         }
 
+        /**
+         * Most significant digits in a number: those from the first to the last non-zero digit,
+         * so {@code 0.00012300}, {@code 123} and {@code 1.23e-4} all count 3. Zeros outside them
+         * and the exponent do not count, so whatever is accepted is accepted again however it is
+         * written back ({@link JsonWriter}, {@link Jcs}). Default {@value JsonReader#DEFAULT_MAX_NUMBER_LENGTH}.
+         */
         public Builder maxNumberLength(int maxNumberLength) {
             this.maxNumberLength = positive(maxNumberLength, "maxNumberLength");
             return this;

@@ -20,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -38,8 +39,18 @@ import java.util.Set;
  * its pinned SHA-256 when the registry is first built.
  */
 public final class ContextRegistry {
-    /** Default cap on context references (strings in {@code @context} and {@code @import}) per document. */
+    /**
+     * Default cap on distinct context URLs (strings in {@code @context} and {@code @import}) per
+     * document. Distinct: a presentation of eight credentials that each name the same two
+     * contexts uses two or three, however often they are repeated.
+     */
     public static final int DEFAULT_MAX_CONTEXTS_PER_DOCUMENT = 16;
+    /**
+     * Default cap on {@code @context} entries per document, repeats included (each URL, inline
+     * definition or null, in arrays and scoped contexts alike, and each {@code @import}): every
+     * one is processed again during expansion, so their number bounds that work.
+     */
+    public static final int DEFAULT_MAX_CONTEXT_ENTRIES_PER_DOCUMENT = 1_024;
 
     /** Documents nested deeper are refused (LIMIT_EXCEEDED) rather than walked. */
     static final int MAX_DEPTH = 128;
@@ -50,10 +61,12 @@ public final class ContextRegistry {
 
     private final Map<String, Entry> contexts;
     private final int maxContextsPerDocument;
+    private final int maxContextEntriesPerDocument;
 
-    private ContextRegistry(Map<String, Entry> contexts, int maxContextsPerDocument) {
+    private ContextRegistry(Map<String, Entry> contexts, int maxContextsPerDocument, int maxContextEntriesPerDocument) {
         this.contexts = contexts;
         this.maxContextsPerDocument = maxContextsPerDocument;
+        this.maxContextEntriesPerDocument = maxContextEntriesPerDocument;
     }
 
     /** The contexts credkit bundles (VC v1/v2, Data Integrity, Multikey, JWK, Ed25519-2020, DID, status lists, Open Badges 3.0.x, security v1/v2), each pinned by SHA-256. */
@@ -87,26 +100,34 @@ public final class ContextRegistry {
         return entry == null ? Optional.empty() : Optional.of(entry.sha256());
     }
 
+    /** Most distinct context URLs one document may reference. */
     public int maxContextsPerDocument() {
         return maxContextsPerDocument;
     }
 
+    /** Most {@code @context} entries, repeats included, one document may hold. */
+    public int maxContextEntriesPerDocument() {
+        return maxContextEntriesPerDocument;
+    }
+
     /**
      * Checks every {@code @context} reference of a document (top level and nested) against the
-     * allow-list and the per-document cap, before any expansion. Inline context objects are
+     * allow-list and the per-document caps, before any expansion. Inline context objects are
      * allowed, but every URL they would make a processor load (scoped {@code @context} values,
      * {@code @import}) must be on the list too.
      *
      * @throws CredentialException {@code CONTEXT_NOT_ALLOWED}, or {@code LIMIT_EXCEEDED} for more
-     *     references than {@link #maxContextsPerDocument()} or nesting deeper than 128
+     *     distinct URLs than {@link #maxContextsPerDocument()}, more entries than
+     *     {@link #maxContextEntriesPerDocument()}, or nesting deeper than 128
      */
     public void checkAllowed(JsonObject document) throws CredentialException {
         new ReferenceWalk().object(document, 0);
     }
 
-    /** Walks a document and counts the context URLs it references. */
+    /** Walks a document, counting its context entries and the distinct URLs they name. */
     private final class ReferenceWalk {
-        private int references;
+        private final Set<String> distinct = new HashSet<>();
+        private int entries;
 
         void value(JsonValue value, int depth) throws CredentialException {
             if (value instanceof JsonObject o) {
@@ -139,6 +160,9 @@ public final class ContextRegistry {
         /** A {@code @context} value: a URL, an inline definition, null, or an array of those. */
         void contextValue(JsonValue value, int depth) throws CredentialException {
             checkDepth(depth);
+            if (!(value instanceof JsonArray)) {
+                countEntry();
+            }
             if (value instanceof JsonString s) {
                 reference(s.value());
             } else if (value instanceof JsonArray a) {
@@ -159,6 +183,7 @@ public final class ContextRegistry {
                 JsonValue v = member.getValue();
                 if ("@import".equals(member.getKey())) {
                     if (v instanceof JsonString s) {
+                        countEntry();
                         reference(s.value());
                     }
                 } else if (v instanceof JsonObject termDefinition) {
@@ -170,14 +195,21 @@ public final class ContextRegistry {
             }
         }
 
-        void reference(String url) throws CredentialException {
-            if (++references > maxContextsPerDocument) {
+        void countEntry() throws CredentialException {
+            if (++entries > maxContextEntriesPerDocument) {
                 throw new CredentialException(ProblemCode.LIMIT_EXCEEDED,
-                        "more than " + maxContextsPerDocument + " context references in one document");
+                        "more than " + maxContextEntriesPerDocument + " @context entries in one document");
             }
+        }
+
+        void reference(String url) throws CredentialException {
             if (!contexts.containsKey(url)) {
                 throw new CredentialException(ProblemCode.CONTEXT_NOT_ALLOWED,
                         "context not in the offline allow-list: " + abbreviate(url));
+            }
+            if (distinct.add(url) && distinct.size() > maxContextsPerDocument) {
+                throw new CredentialException(ProblemCode.LIMIT_EXCEEDED,
+                        "more than " + maxContextsPerDocument + " distinct context URLs in one document");
             }
         }
     }
@@ -194,6 +226,7 @@ public final class ContextRegistry {
     public static final class Builder {
         private final Map<String, Entry> contexts = new LinkedHashMap<>();
         private int maxContextsPerDocument = DEFAULT_MAX_CONTEXTS_PER_DOCUMENT;
+        private int maxContextEntriesPerDocument = DEFAULT_MAX_CONTEXT_ENTRIES_PER_DOCUMENT;
 
         private Builder() {
         }
@@ -254,17 +287,28 @@ public final class ContextRegistry {
             return this;
         }
 
-        /** Maximum number of context references per document (default 16). */
+        /** Maximum number of distinct context URLs per document (default 16). */
         public Builder maxContextsPerDocument(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxContextsPerDocument must be positive");
-            }
-            this.maxContextsPerDocument = max;
+            this.maxContextsPerDocument = positive(max, "maxContextsPerDocument");
+            return this;
+        }
+
+        /** Maximum number of {@code @context} entries per document, repeats included (default 1,024). */
+        public Builder maxContextEntriesPerDocument(int max) {
+            this.maxContextEntriesPerDocument = positive(max, "maxContextEntriesPerDocument");
             return this;
         }
 
         public ContextRegistry build() {
-            return new ContextRegistry(Collections.unmodifiableMap(new LinkedHashMap<>(contexts)), maxContextsPerDocument);
+            return new ContextRegistry(Collections.unmodifiableMap(new LinkedHashMap<>(contexts)), maxContextsPerDocument,
+                    maxContextEntriesPerDocument);
+        }
+
+        private static int positive(int max, String name) {
+            if (max < 1) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return max;
         }
 
         private static void checkHostUrl(String url) throws CredentialException {
@@ -324,7 +368,8 @@ public final class ContextRegistry {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + INDEX, e);
             }
-            return new ContextRegistry(Collections.unmodifiableMap(entries), DEFAULT_MAX_CONTEXTS_PER_DOCUMENT);
+            return new ContextRegistry(Collections.unmodifiableMap(entries), DEFAULT_MAX_CONTEXTS_PER_DOCUMENT,
+                    DEFAULT_MAX_CONTEXT_ENTRIES_PER_DOCUMENT);
         }
 
         private static Entry loadEntry(String url, String file, String sha256) throws IOException {

@@ -104,10 +104,11 @@ class ContextRegistryTest {
     }
 
     @Test
-    void capsContextReferencesPerDocument() throws CredentialException {
+    void capsDistinctContextUrlsPerDocument() throws CredentialException {
+        List<String> urls = new ArrayList<>(bundled.urls());
         StringBuilder refs = new StringBuilder();
         for (int i = 0; i < 17; i++) {
-            refs.append(i == 0 ? "" : ", ").append("'").append(V2).append("'");
+            refs.append(i == 0 ? "" : ", ").append("'").append(urls.get(i)).append("'");
         }
         JsonObject document = TestResources.parse("{'@context': [" + refs + "], 'name': 'x'}");
         assertThatThrownBy(() -> bundled.checkAllowed(document))
@@ -116,11 +117,20 @@ class ContextRegistryTest {
         ContextRegistry roomy = ContextRegistry.builder().addBundled().maxContextsPerDocument(17).build();
         roomy.checkAllowed(document);
         ContextRegistry tight = ContextRegistry.builder().addBundled().maxContextsPerDocument(1).build();
+        tight.checkAllowed(TestResources.parse("{'@context': '" + V2 + "', 'credentialSubject': {'@context': '" + V2 + "'}}"));
         assertThatThrownBy(() -> tight.checkAllowed(TestResources.parse(
-                        "{'@context': '" + V2 + "', 'credentialSubject': {'@context': '" + V2 + "'}}")))
+                        "{'@context': '" + V2 + "', 'credentialSubject': {'@context': '" + urls.get(1) + "'}}")))
                 .isInstanceOfSatisfying(CredentialException.class, e -> assertThat(e.code()).isEqualTo(ProblemCode.LIMIT_EXCEEDED));
         assertThatThrownBy(() -> ContextRegistry.builder().maxContextsPerDocument(0))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anUnlistedUrlIsNotAllowedEvenPastTheCap() {
+        ContextRegistry tight = ContextRegistry.builder().addBundled().maxContextsPerDocument(1).build();
+        assertThatThrownBy(() -> tight.checkAllowed(TestResources.parse(
+                        "{'@context': ['" + V2 + "', 'https://evil.example/ctx']}")))
+                .isInstanceOfSatisfying(CredentialException.class, e -> assertThat(e.code()).isEqualTo(ProblemCode.CONTEXT_NOT_ALLOWED));
     }
 
     @Test

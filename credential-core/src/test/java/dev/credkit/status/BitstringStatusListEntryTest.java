@@ -111,6 +111,9 @@ class BitstringStatusListEntryTest {
         assertInvalid(base.with("statusSize", "2"), "statusSize must be a non-negative integer");
         assertInvalid(base.with("statusSize", dev.credkit.json.JsonNumber.of(17)), "not supported");
         assertInvalid(base.with("statusSize", dev.credkit.json.JsonNumber.of(2)), "statusMessage is required");
+        // the default, written out, is the smallest size allowed
+        assertThat(BitstringStatusListEntry.read(base.with("statusSize", dev.credkit.json.JsonNumber.of(1))).statusSize()).isEqualTo(1);
+        assertInvalid(base.with("statusPurpose", ""), "statusPurpose must not be empty");
     }
 
     @Test
@@ -144,6 +147,8 @@ class BitstringStatusListEntryTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("statusMessage is required");
         assertThatThrownBy(() -> new BitstringStatusListEntry("https://l#1", "revocation", -1, "https://l", 1, List.of(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new BitstringStatusListEntry("https://l#1", "", 1, "https://l", 1, List.of(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("statusPurpose must not be empty");
     }
 
     static void assertInvalid(JsonObject entry, String messagePart) {

@@ -85,5 +85,9 @@ class StatusBitstringTest {
         assertThat(a).isEqualTo(StatusBitstring.of(new byte[] {1, 2}));
         assertThat(a).hasSameHashCodeAs(StatusBitstring.of(new byte[] {1, 2}));
         assertThat(a).isNotEqualTo(a.withStatusSize(2));
+        assertThat(a.withStatusSize(2).statusSize()).isEqualTo(2);
+        assertThat(a.withStatusSize(2)).hasToString("StatusBitstring[8 entries x 2 bit(s)]");
+        assertThat(StatusBitstring.builder(8, 3).statusSize()).isEqualTo(3);
+        assertThat(StatusPurpose.REVOCATION.value()).isEqualTo("revocation");
     }
 }

@@ -8,8 +8,10 @@ import dev.credkit.keys.Ed25519KeyPair;
 import dev.credkit.proof.Cryptosuite;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import static dev.credkit.testing.TestResources.json;
 import static dev.credkit.verify.ProofMaker.options;
 import static dev.credkit.verify.ProofMaker.sign;
 import static dev.credkit.verify.VerifierTest.ISSUER;
@@ -25,15 +27,23 @@ class PresentationVerificationTest {
             .policy(POLICY.toBuilder().expectedChallenge("nonce-123").expectedDomain("https://verifier.example").build()).build();
 
     static JsonObject presentation(JsonObject credential) {
+        return presentation(List.of(credential));
+    }
+
+    static JsonObject presentation(List<JsonObject> credentials) {
         return JsonObject.builder()
                 .put("@context", JsonArray.ofStrings(List.of("https://www.w3.org/ns/credentials/v2")))
                 .put("type", JsonArray.ofStrings(List.of("VerifiablePresentation")))
                 .put("holder", HOLDER)
-                .put("verifiableCredential", JsonArray.of(credential))
+                .put("verifiableCredential", JsonArray.of(credentials))
                 .build();
     }
 
     static JsonObject signedPresentation(JsonObject credential, String challenge, String domain) throws Exception {
+        return signedPresentation(List.of(credential), challenge, domain);
+    }
+
+    static JsonObject signedPresentation(List<JsonObject> credentials, String challenge, String domain) throws Exception {
         JsonObject.Builder o = options(Cryptosuite.EDDSA_RDFC_2022, HOLDER_KEY, "authentication");
         if (challenge != null) {
             o.put("challenge", challenge);
@@ -41,7 +51,7 @@ class PresentationVerificationTest {
         if (domain != null) {
             o.put("domain", domain);
         }
-        return sign(presentation(credential), Cryptosuite.EDDSA_RDFC_2022, HOLDER_KEY, o.build());
+        return sign(presentation(credentials), Cryptosuite.EDDSA_RDFC_2022, HOLDER_KEY, o.build());
     }
 
     @Test
@@ -52,6 +62,26 @@ class PresentationVerificationTest {
         assertThat(result.verifiedPresentation().credentials()).singleElement()
                 .satisfies(c -> assertThat(c.issuerId()).isEqualTo(ISSUER));
         assertThat(result.check("credential[0].proof.signature").orElseThrow().outcome()).isEqualTo(CheckOutcome.PASSED);
+    }
+
+    /**
+     * Eight Open Badges credentials name the same two contexts: 17 references, two distinct
+     * URLs. The context cap counted references and refused this presentation (LIMIT_EXCEEDED).
+     */
+    @Test
+    void presentationOfEightOpenBadgesVerifies() throws Exception {
+        JsonObject unsigned = json("vectors/ob3-eddsa-rdfc-2022/unsigned.json");
+        JsonObject issuer = unsigned.object("issuer").orElseThrow().with("id", ISSUER);
+        List<JsonObject> badges = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            JsonObject badge = unsigned.with("issuer", issuer).with("id", "urn:uuid:00000000-0000-4000-8000-00000000000" + i);
+            badges.add(sign(badge, Cryptosuite.EDDSA_RDFC_2022, ISSUER_KEY));
+        }
+        VerificationResult result = VERIFIER.verifyPresentation(signedPresentation(badges, "nonce-123", "https://verifier.example"));
+        assertThat(result.outcome()).as(result.toString()).isEqualTo(Outcome.VERIFIED);
+        assertThat(result.verifiedPresentation().credentials()).hasSize(8)
+                .allSatisfy(c -> assertThat(c.issuerId()).isEqualTo(ISSUER));
+        assertThat(result.check("credential[7].proof.signature").orElseThrow().outcome()).isEqualTo(CheckOutcome.PASSED);
     }
 
     @Test

@@ -42,13 +42,22 @@ public final class StrictJsonParser {
     /**
      * Largest accepted |scale| of a number. A short text such as {@code 1e-999999999} is a finite
      * double (0) but as a BigDecimal it would make {@code toPlainString()} and friends allocate
-     * gigabytes downstream. Every double, written with at most 100 characters, fits well inside.
+     * gigabytes downstream. Every double, written with its 17 significant digits, fits well inside.
      */
     static final int MAX_NUMBER_SCALE = 1_100;
+    /**
+     * Most digits (integer, fraction and exponent, as Jackson counts them) in one number's text,
+     * whatever the significant-digit limit: zeros cost parsing time too. An accepted number has
+     * at most 309 integer digits (it fits a double) and 1,100 fraction digits (the scale bound),
+     * so any form JsonWriter or Jcs gives it, plain or with an exponent, fits in 1,409 + 4.
+     */
+    static final int MAX_NUMBER_TEXT_DIGITS = 1_500;
     /** Longest excerpt of a member name quoted in an error message. */
     static final int MAX_NAME_IN_MESSAGE = 40;
     private static final int MAX_MESSAGE = 200;
     private static final int BOM_LENGTH = 3;
+    /** A long has at most 19 digits: a limit at least that high cannot refuse one. */
+    private static final int MAX_LONG_DIGITS = 19;
     /** Jackson's hints about features and constraint getters, meaningless to credkit's users. */
     private static final Pattern JACKSON_ADVICE = Pattern.compile(
             ", from `StreamReadConstraints[^`]*`|: enable `JsonReadFeature[^`]*` to allow"
@@ -58,22 +67,28 @@ public final class StrictJsonParser {
 
     private final JsonFactory factory;
     private final int maxDepth;
+    private final int maxSignificantDigits;
     private final TreeFactory trees;
 
     /** A parser without a document length limit that builds the tree through the public factories. */
-    public StrictJsonParser(int maxDepth, int maxStringLength, int maxNumberLength) {
-        this(maxDepth, maxStringLength, maxNumberLength, Integer.MAX_VALUE, TreeFactory.COPYING);
+    public StrictJsonParser(int maxDepth, int maxStringLength, int maxSignificantDigits) {
+        this(maxDepth, maxStringLength, maxSignificantDigits, Integer.MAX_VALUE, TreeFactory.COPYING);
     }
 
-    /** A parser with all limits; {@code trees} makes the object and array nodes. */
-    public StrictJsonParser(int maxDepth, int maxStringLength, int maxNumberLength, int maxBytes, TreeFactory trees) {
+    /**
+     * A parser with all limits; {@code trees} makes the object and array nodes. Numbers are
+     * limited by their significant digits (zeros before the first and after the last non-zero
+     * digit do not count), so that the same value written in another form is accepted too.
+     */
+    public StrictJsonParser(int maxDepth, int maxStringLength, int maxSignificantDigits, int maxBytes, TreeFactory trees) {
         this.maxDepth = maxDepth;
+        this.maxSignificantDigits = maxSignificantDigits;
         this.trees = Objects.requireNonNull(trees, "trees");
         JsonFactoryBuilder builder = new JsonFactoryBuilder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(maxDepth)
                         .maxStringLength(maxStringLength)
-                        .maxNumberLength(maxNumberLength)
+                        .maxNumberLength(MAX_NUMBER_TEXT_DIGITS)
                         .maxNameLength(Math.min(maxStringLength, 50_000))
                         .maxDocumentLength(maxBytes)
                         .build())
@@ -113,7 +128,8 @@ public final class StrictJsonParser {
             if (first == null) {
                 throw new CredentialException(ProblemCode.MALFORMED, "invalid JSON: empty input, expected a JSON value");
             }
-            JsonValue value = new TreeBuilder(p, maxDepth, mayHaveEscapedSurrogates, trees).readValue(first, 0);
+            JsonValue value = new TreeBuilder(p, maxDepth, maxSignificantDigits, mayHaveEscapedSurrogates, trees)
+                    .readValue(first, 0);
             if (p.nextToken() != null) {
                 throw malformed("trailing content after the JSON value", p.currentTokenLocation());
             }
@@ -268,16 +284,45 @@ public final class StrictJsonParser {
         return sb.toString();
     }
 
+    /**
+     * Significant digits of a JSON number's text: from the first to the last non-zero digit of
+     * its mantissa (the exponent aside); 1 for zero. A writer may move the point or the exponent
+     * and add or drop zeros on either side, never change this count.
+     */
+    static int significantDigits(char[] text, int offset, int length) {
+        int digits = 0;
+        int first = -1;
+        int last = -1;
+        for (int i = offset; i < offset + length; i++) {
+            char c = text[i];
+            if (c == 'e' || c == 'E') {
+                break;
+            }
+            if (c >= '0' && c <= '9') {
+                if (c != '0') {
+                    if (first < 0) {
+                        first = digits;
+                    }
+                    last = digits;
+                }
+                digits++;
+            }
+        }
+        return first < 0 ? 1 : last - first + 1;
+    }
+
     /** Builds the tree; depth is bounded by Jackson's constraint and checked again here. */
     private static final class TreeBuilder {
         private final JsonParser p;
         private final int maxDepth;
+        private final int maxSignificantDigits;
         private final boolean checkSurrogates;
         private final TreeFactory trees;
 
-        TreeBuilder(JsonParser p, int maxDepth, boolean checkSurrogates, TreeFactory trees) {
+        TreeBuilder(JsonParser p, int maxDepth, int maxSignificantDigits, boolean checkSurrogates, TreeFactory trees) {
             this.p = p;
             this.maxDepth = maxDepth;
+            this.maxSignificantDigits = maxSignificantDigits;
             this.checkSurrogates = checkSurrogates;
             this.trees = trees;
         }
@@ -324,6 +369,9 @@ public final class StrictJsonParser {
                 }
                 case VALUE_NUMBER_INT:
                     if (p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                        if (maxSignificantDigits < MAX_LONG_DIGITS) {
+                            checkSignificantDigits();
+                        }
                         return new JsonNumber(BigDecimal.valueOf(p.getLongValue()));
                     }
                     return number();
@@ -341,6 +389,7 @@ public final class StrictJsonParser {
         }
 
         private JsonNumber number() throws IOException, CredentialException {
+            checkSignificantDigits(); // before BigDecimal's parse, which is quadratic in the digits
             BigDecimal d;
             try {
                 d = new BigDecimal(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
@@ -356,6 +405,14 @@ public final class StrictJsonParser {
                 throw malformed("number out of range (overflows a double)", p.currentTokenLocation());
             }
             return new JsonNumber(d);
+        }
+
+        private void checkSignificantDigits() throws IOException, CredentialException {
+            int digits = significantDigits(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            if (digits > maxSignificantDigits) {
+                throw malformed("number has " + digits + " significant digits, more than the limit of "
+                        + maxSignificantDigits, p.currentTokenLocation());
+            }
         }
 
         private void requireNoLoneSurrogate(String s, String what) throws CredentialException {

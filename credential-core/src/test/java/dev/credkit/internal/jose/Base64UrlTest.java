@@ -56,6 +56,8 @@ class Base64UrlTest {
         assertMalformed(() -> Base64Url.decode("AA=A", "x"), "x is not base64url without padding (character at offset 2)");
         assertMalformed(() -> Base64Url.decode("AA\u0080A", "x"), "offset 2");
         assertMalformed(() -> Base64Url.decode("AA\u00ffA", "x"), "offset 2");
+        // offsets count from the start of the part, not of the text
+        assertMalformed(() -> Base64Url.decode("eyJ9.AA=A.AA", 5, 9, "the payload"), "(character at offset 2)");
     }
 
     private interface Call {

@@ -54,6 +54,19 @@ class CompactJwsLimitsTest {
         assertLimitExceeded(() -> CompactJws.parse(HEADER + "." + PAYLOAD + "." + at + "A", 1 << 20));
     }
 
+    /** Every part at its limit at once: the early check on the whole token leaves room for all three. */
+    @Test
+    void everyPartAtItsLimitTogether() throws Exception {
+        int limit = 3000;
+        String header = b64(json(CompactJws.MAX_HEADER_BYTES));
+        String signature = "A".repeat(256);
+        for (int size = limit - 2; size <= limit; size++) {
+            CompactJws at = CompactJws.parse(header + "." + b64(json(size)) + "." + signature, limit);
+            assertThat(at.readHeader().string("alg")).contains("EdDSA");
+            assertThat(at.signature()).hasSize(192);
+        }
+    }
+
     private interface Call {
         Object run() throws CredentialException;
     }

@@ -49,6 +49,14 @@ class CompactJwsTest {
     }
 
     @Test
+    void emptyPartsAreNamed() {
+        assertThatThrownBy(() -> CompactJws.parse("." + PAYLOAD + "." + SIGNATURE, 1 << 20)).hasMessageContaining("the JWS header is empty");
+        assertThatThrownBy(() -> CompactJws.parse(HEADER + ".." + SIGNATURE, 1 << 20))
+                .hasMessageContaining("the JWS payload is empty (detached payloads are not supported)");
+        assertThatThrownBy(() -> CompactJws.parse("A." + PAYLOAD + "." + SIGNATURE, 1 << 20)).hasMessageContaining("impossible length");
+    }
+
+    @Test
     void anEmptySignatureIsSplitSoThatTheHeaderCanBeRefused() throws Exception {
         CompactJws jws = CompactJws.parse(HEADER + "." + PAYLOAD + ".", 1 << 20);
         assertThat(jws.signature()).isEmpty();

@@ -69,6 +69,25 @@ class StrictJsonParserTest {
         assertThatThrownBy(() -> tight.parse(utf8("[\"123456\"]"))).isInstanceOf(CredentialException.class);
     }
 
+    @Test
+    void significantDigitsRunFromTheFirstToTheLastNonZeroDigitOfTheMantissa() {
+        assertThat(significantDigits("0")).isEqualTo(1);
+        assertThat(significantDigits("-0.000e-5")).isEqualTo(1);
+        assertThat(significantDigits("7")).isEqualTo(1);
+        assertThat(significantDigits("-1200")).isEqualTo(2);
+        assertThat(significantDigits("0.00120")).isEqualTo(2);
+        assertThat(significantDigits("10.01")).isEqualTo(4);
+        assertThat(significantDigits("105E+123")).isEqualTo(3);
+        assertThat(significantDigits("9.5e-99")).isEqualTo(2);
+        // only the given slice of the buffer counts
+        char[] buffer = "99[1.5]99".toCharArray();
+        assertThat(StrictJsonParser.significantDigits(buffer, 3, 3)).isEqualTo(2);
+    }
+
+    private static int significantDigits(String number) {
+        return StrictJsonParser.significantDigits(number.toCharArray(), 0, number.length());
+    }
+
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

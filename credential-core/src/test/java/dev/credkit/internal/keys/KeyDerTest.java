@@ -107,11 +107,34 @@ class KeyDerTest {
         assertCodeOf(() -> KeyDer.decodePem(RFC_PUBLIC_PEM, "PRIVATE KEY"), ProblemCode.MALFORMED, "found 'PUBLIC KEY'");
     }
 
+    @Test
+    void pemTextAtAndPastItsLimit() throws Exception {
+        String at = "x".repeat(KeyDer.MAX_PEM_CHARS - RFC_PUBLIC_PEM.length() - 1) + "\n" + RFC_PUBLIC_PEM;
+        assertThat(at).hasSize(KeyDer.MAX_PEM_CHARS);
+        assertThat(KeyDer.decodeSpki(KeyDer.decodePem(at, "PUBLIC KEY"))).hasSize(32);
+        assertCodeOf(() -> KeyDer.decodePem("x" + at, "PUBLIC KEY"), ProblemCode.LIMIT_EXCEEDED, "16384");
+    }
+
+    /** Only a label of RFC 7468's shape is quoted: anything else may be key material run into the BEGIN line. */
+    @Test
+    void aForeignLabelIsQuotedOnlyWhenItLooksLikeOne() {
+        for (String label : new String[] {"AZ09 AZ09", "A", "Z", "0", "9", "X".repeat(40)}) {
+            assertCodeOf(() -> KeyDer.decodePem(block(label), "PRIVATE KEY"), ProblemCode.MALFORMED, "found '" + label + "'");
+        }
+        for (String label : new String[] {"", "X".repeat(41), "rsa key", "A@", "A[", "A/", "A:", "KEY="}) {
+            assertCodeOf(() -> KeyDer.decodePem(block(label), "PRIVATE KEY"), ProblemCode.MALFORMED, "found a malformed BEGIN line");
+        }
+    }
+
+    private static String block(String label) {
+        return "-----BEGIN " + label + "-----\nAAAA\n-----END " + label + "-----\n";
+    }
+
     interface Call {
         void run() throws Exception;
     }
 
-    private static void assertCodeOf(Call call, ProblemCode code, String inMessage) {
+    static void assertCodeOf(Call call, ProblemCode code, String inMessage) {
         assertThatThrownBy(call::run).isInstanceOf(CredentialException.class)
                 .hasMessageContaining(inMessage)
                 .satisfies(e -> assertThat(((CredentialException) e).code()).isEqualTo(code));

@@ -32,4 +32,16 @@ class Base64UrlTest {
         assertThat(Base64Url.decode("a+b/", 0)).isNull();
         assertThat(Base64Url.decode("ab\ncd", 0)).isNull();
     }
+
+    /** A foreign character in any position of a short final group, where a valid neighbour could mask it. */
+    @Test
+    void rejectsForeignCharactersInTheFinalGroup() {
+        for (String text : new String[] {"AAAA*A", "AAAA*AA", "AAAAA*A", "*A", "*AA", "A*A", "AA*"}) {
+            assertThat(Base64Url.decode(text, 0)).as(text).isNull();
+        }
+        // beyond ASCII, at the edge of the lookup table and far from it
+        for (String text : new String[] {"\u0080AAA", "AA\u0080", "A\u00ff", "\u20acAAA"}) {
+            assertThat(Base64Url.decode(text, 0)).as(text).isNull();
+        }
+    }
 }

@@ -124,6 +124,44 @@ class GzipTest {
         fails(twoMembers, "concatenated GZIP members");
     }
 
+    /** Lists of every size around the 64 KiB inflate chunk: the pre-sized buffer is filled chunk by chunk. */
+    @Test
+    void roundTripsAroundTheChunkSize() throws Exception {
+        java.util.Random random = new java.util.Random(3);
+        for (int size : new int[] {0, 1, 65_535, 65_536, 65_537, 100_000, 131_072, 131_073}) {
+            byte[] data = new byte[size];
+            for (int i = 0; i < size; i += 97) {
+                data[i] = (byte) random.nextInt(); // sparse, as revocations are
+            }
+            byte[] gz = Gzip.compress(data, 9);
+            assertThat(Gzip.decompress(gz, size)).as("size %d", size).isEqualTo(data);
+        }
+    }
+
+    @Test
+    void compressionLevelsAtAndPastTheirRange() throws Exception {
+        for (int level = 1; level <= 9; level++) {
+            byte[] gz = Gzip.compress(DATA, level);
+            assertThat(Gzip.decompress(gz, DATA.length)).isEqualTo(DATA);
+            // XFL (RFC 1952): 2 for the slowest level, 4 for the fastest, else 0
+            assertThat(gz[8]).isEqualTo((byte) (level == 9 ? 2 : level == 1 ? 4 : 0));
+        }
+        assertThatThrownBy(() -> Gzip.compress(DATA, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Gzip.compress(DATA, 10)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theStartOfASecondMemberIsNamedAsSuch() {
+        byte[] good = member(0, null, null, null, true);
+        byte[] magicOnly = Arrays.copyOf(good, good.length + 2);
+        magicOnly[good.length] = 0x1f;
+        magicOnly[good.length + 1] = (byte) 0x8b;
+        fails(magicOnly, "concatenated GZIP members");
+        byte[] oneMagicByte = Arrays.copyOf(good, good.length + 1);
+        oneMagicByte[good.length] = 0x1f;
+        fails(oneMagicByte, "unexpected data after the GZIP member");
+    }
+
     private static void fails(byte[] gz, String message) {
         assertThatThrownBy(() -> Gzip.decompress(gz, 1 << 20))
                 .isInstanceOfSatisfying(Gzip.GzipException.class, e -> {

@@ -81,6 +81,76 @@ class NQuadsParserTest {
                 });
     }
 
+    /** RDF 1.1 N-Quads BLANK_NODE_LABEL: the first character and the others, at the edges of their ranges. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\u00C0", "\u00D6", "\u00D8", "\u00F6", "\u00F8", "\u02FF", "\u0370", "\u037D", "\u037F",
+            "\u1FFF", "\u200C", "\u200D", "\u2070", "\u218F", "\u2C00", "\u2FEF", "\u3001", "\uD7FF", "\uF900",
+            "\uFDCF", "\uFDF0", "\uFFFD", "\uD800\uDC00", "\uDB7F\uDFFF", "_", ":", "0", "9", "a", "z", "A", "Z",
+            "a-b", "a\u00B7b", "a\u0300b", "a\u036Fb", "a\u203Fb", "a\u2040b", "a.b", "a0", "a9"})
+    void blankNodeLabelsAtTheEdgesOfTheirRanges(String label) throws CredentialException {
+        assertThat(parse("_:" + label + " <http://ex/p> \"o\" .\n")).singleElement()
+                .satisfies(q -> assertThat(q.get(0)).isEqualTo("_:" + label));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u00BF", "\u00D7", "\u00F7", "\u0300", "\u037E", "\u2000", "\u200B", "\u200E", "\u206F",
+            "\u2190", "\u2FF0", "\u3000", "\uD7FF\u0000", "\uFDD0", "\uFFFE", "-", ".", "\u00B7",
+            "a\u00B6b", "a\u2041b", "a\u0370\u037Eb"})
+    void charactersOutsideThoseRangesEndOrBreakTheLabel(String label) {
+        assertThatThrownBy(() -> parse("_:" + label + " <http://ex/p> \"o\" .\n"))
+                .isInstanceOfSatisfying(CredentialException.class, e -> assertThat(e.code()).isEqualTo(ProblemCode.MALFORMED));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a:x", "z:x", "A:x", "Z:x", "a+b.c-d9:x", "urn:uuid:1"})
+    void iriSchemes(String iri) throws CredentialException {
+        assertThat(parse("<" + iri + "> <http://ex/p> \"o\" .\n")).singleElement()
+                .satisfies(q -> assertThat(q.get(0)).isEqualTo(iri));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1a:x", "+a:x", ":x", "a b:x", "a_b:x", "a/b:x", "@a:x", "[a:x", "`a:x", "{a:x"})
+    void notSchemes(String iri) {
+        assertThatThrownBy(() -> parse("<" + iri + "> <http://ex/p> \"o\" .\n"))
+                .isInstanceOfSatisfying(CredentialException.class, e -> assertThat(e.code()).isEqualTo(ProblemCode.MALFORMED));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "EN", "zz", "en-GB", "en-gb-x1", "de-CH-1901", "a-0-z-9"})
+    void languageTags(String tag) throws CredentialException {
+        assertThat(parse("<http://ex/s> <http://ex/p> \"o\"@" + tag + " .\n")).singleElement()
+                .satisfies(q -> assertThat(q.get(4)).isEqualTo(tag));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"e1", "en-", "en--GB", "-en", "en_GB", "en-G_B", "\u00E9n"})
+    void notLanguageTags(String tag) {
+        assertThatThrownBy(() -> parse("<http://ex/s> <http://ex/p> \"o\"@" + tag + " .\n"))
+                .isInstanceOfSatisfying(CredentialException.class, e -> assertThat(e.code()).isEqualTo(ProblemCode.MALFORMED));
+    }
+
+    @Test
+    void escapesAtTheEdges() throws CredentialException {
+        assertThat(parse("<http://ex/s> <http://ex/p> \"\\u0041\\U0010FFFF\\u00e9\\'\" .\n")).singleElement()
+                .satisfies(q -> assertThat(q.get(2)).isEqualTo("A\uDBFF\uDFFF\u00e9'"));
+        assertThatThrownBy(() -> parse("<http://ex/s> <http://ex/p> \"\\U00110000\" .\n")).isInstanceOf(CredentialException.class);
+        assertThatThrownBy(() -> parse("<http://ex/s> <http://ex/p> \"\\uDFFF\" .\n")).isInstanceOf(CredentialException.class);
+        assertThatThrownBy(() -> parse("<http://ex/s> <http://ex/p> \"\\u004\" .\n")).isInstanceOf(CredentialException.class);
+        assertThatThrownBy(() -> parse("<http://ex/s> <http://ex/p> \"abc\\")).isInstanceOf(CredentialException.class);
+        assertThat(parse("<http://ex/\\u0041> <http://ex/p> \"o\" .\n")).singleElement()
+                .satisfies(q -> assertThat(q.get(0)).isEqualTo("http://ex/A"));
+        assertThatThrownBy(() -> parse("<http://ex/\\u0020> <http://ex/p> \"o\" .\n")).isInstanceOf(CredentialException.class);
+        assertThatThrownBy(() -> parse("<http://ex/\\u003E> <http://ex/p> \"o\" .\n")).isInstanceOf(CredentialException.class);
+    }
+
+    @Test
+    void statementsEndAtALineEndOrTheEndOfInput() throws CredentialException {
+        assertThat(parse("<http://ex/s> <http://ex/p> \"o\" .")).hasSize(1);
+        assertThat(parse("<http://ex/s> <http://ex/p> \"o\" .\r\n<http://ex/s> <http://ex/p> \"o2\" .\t# c\n")).hasSize(2);
+        assertThat(parse("<http://ex/s>\t<http://ex/p>\t\"o\"\t<http://ex/g>\t.")).singleElement()
+                .satisfies(q -> assertThat(q.get(6)).isEqualTo("http://ex/g"));
+    }
+
     /** The fuzzing input that made titanium-rdf-n-quads loop until the heap was full. */
     @Test
     void theInputThatExhaustedTheOldReaderFailsAtOnce() {

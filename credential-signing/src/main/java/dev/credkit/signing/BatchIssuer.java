@@ -43,11 +43,11 @@ public final class BatchIssuer {
     private final int parallelism;
     private final int maxInFlight;
 
-    private BatchIssuer(Builder b) {
+    private BatchIssuer(Builder b, int maxInFlight) {
         this.issuer = b.issuer;
         this.options = b.options;
         this.parallelism = b.parallelism;
-        this.maxInFlight = b.maxInFlight != null ? b.maxInFlight : OrderedParallel.defaultMaxInFlight(b.parallelism);
+        this.maxInFlight = maxInFlight;
     }
 
     public static Builder builder() {
@@ -164,12 +164,7 @@ public final class BatchIssuer {
             if (issuer == null) {
                 throw new IllegalStateException("an issuer is required");
             }
-            try {
-                OrderedParallel.checkLimits(parallelism, maxInFlight != null ? maxInFlight : OrderedParallel.defaultMaxInFlight(parallelism));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(e.getMessage());
-            }
-            return new BatchIssuer(this);
+            return new BatchIssuer(this, OrderedParallel.maxInFlight(parallelism, maxInFlight));
         }
     }
 }

@@ -43,10 +43,10 @@ public final class BatchVerifier {
     private final int parallelism;
     private final int maxInFlight;
 
-    private BatchVerifier(Builder b) {
+    private BatchVerifier(Builder b, int maxInFlight) {
         this.verifier = b.verifier;
         this.parallelism = b.parallelism;
-        this.maxInFlight = b.maxInFlight != null ? b.maxInFlight : OrderedParallel.defaultMaxInFlight(b.parallelism);
+        this.maxInFlight = maxInFlight;
     }
 
     public static Builder builder() {
@@ -203,12 +203,7 @@ public final class BatchVerifier {
             if (verifier == null) {
                 throw new IllegalStateException("a verifier is required");
             }
-            try {
-                OrderedParallel.checkLimits(parallelism, maxInFlight != null ? maxInFlight : OrderedParallel.defaultMaxInFlight(parallelism));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(e.getMessage());
-            }
-            return new BatchVerifier(this);
+            return new BatchVerifier(this, OrderedParallel.maxInFlight(parallelism, maxInFlight));
         }
     }
 }

@@ -98,6 +98,20 @@ public final class OrderedParallel {
         }
     }
 
+    /**
+     * The in-flight window a batch builder ends up with: {@code requested}, or the default when
+     * null; limits {@link #checkLimits} refuses are the builder's invalid state.
+     */
+    public static int maxInFlight(int parallelism, Integer requested) {
+        int maxInFlight = requested != null ? requested : defaultMaxInFlight(parallelism);
+        try {
+            checkLimits(parallelism, maxInFlight);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage());
+        }
+        return maxInFlight;
+    }
+
     /** A window of four items per thread keeps every thread busy when item costs vary a little. */
     public static int defaultMaxInFlight(int parallelism) {
         return Math.max(16, 4 * parallelism);

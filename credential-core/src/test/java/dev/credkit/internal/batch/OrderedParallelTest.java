@@ -181,5 +181,10 @@ class OrderedParallelTest {
         assertThatThrownBy(() -> OrderedParallel.checkLimits(0, 4)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> OrderedParallel.checkLimits(4, 3)).isInstanceOf(IllegalArgumentException.class);
         assertThat(OrderedParallel.defaultMaxInFlight(8)).isEqualTo(32);
+        assertThat(OrderedParallel.maxInFlight(8, null)).isEqualTo(32);
+        assertThat(OrderedParallel.maxInFlight(2, 5)).isEqualTo(5);
+        assertThatThrownBy(() -> OrderedParallel.maxInFlight(4, 3)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("at least the parallelism");
+        assertThatThrownBy(() -> OrderedParallel.maxInFlight(0, null)).isInstanceOf(IllegalStateException.class);
     }
 }

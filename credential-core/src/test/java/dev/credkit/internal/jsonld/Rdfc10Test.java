@@ -133,13 +133,18 @@ class Rdfc10Test {
         }
         BudgetedRdfc defaults = new BudgetedRdfc(BudgetedRdfc.DEFAULT_MAX_WORK_STEPS, BudgetedRdfc.DEFAULT_MAX_TIME, "SHA-256");
         long start = System.nanoTime();
+        boolean refused = false;
         try {
             defaults.canonicalizeNQuads(clique.toString(), start);
         } catch (CredentialException e) {
             assertThat(e.code()).isEqualTo(ProblemCode.LIMIT_EXCEEDED);
             assertThat(e.getMessage()).contains("work steps");
+            refused = true;
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        if (size >= 10) {
+            assertThat(refused).as("a %d-node near-clique is refused", size).isTrue();
+        }
     }
 
     @Test
